@@ -1,0 +1,45 @@
+import * as t from 'io-ts';
+
+export interface InstantBrand {
+  readonly Instant: unique symbol;
+}
+
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A point in time as an ISO-8601 string with an explicit offset. The domain never reads a
+ * clock: every instant it knows arrives inside a command.
+ */
+export const Instant = t.brand(
+  t.string,
+  (s): s is t.Branded<string, InstantBrand> =>
+    instantPattern.test(s) && !Number.isNaN(Date.parse(s)),
+  'Instant',
+);
+export type Instant = t.TypeOf<typeof Instant>;
+
+/** Milliseconds since the Unix epoch of an instant. */
+export const epochMillisOf = (instant: Instant): number => Date.parse(instant);
+
+/** Milliseconds from `from` to `to` (negative when `to` is earlier). */
+export const millisBetween = (from: Instant, to: Instant): number =>
+  epochMillisOf(to) - epochMillisOf(from);
+
+/** True when `a` is strictly before `b`, whatever offsets they are written in. */
+export const isBefore = (a: Instant, b: Instant): boolean => epochMillisOf(a) < epochMillisOf(b);
+
+export interface CalendarDateBrand {
+  readonly CalendarDate: unique symbol;
+}
+
+/** A calendar day, `YYYY-MM-DD`, with no time zone (an expected close date, a period bound). */
+export const CalendarDate = t.brand(
+  t.string,
+  (s): s is t.Branded<string, CalendarDateBrand> => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  },
+  'CalendarDate',
+);
+export type CalendarDate = t.TypeOf<typeof CalendarDate>;
