@@ -52,6 +52,7 @@ export const deciderSpecification = <
     when: (command) => {
       const result = decider.decide(command, fold(decider, history));
       return {
+        // biome-ignore lint/suspicious/noThenProperty: `then` is the specification's own vocabulary; the object is never awaited.
         then: (expected) => {
           if (E.isLeft(result)) {
             throw new AssertionError({
