@@ -7,4 +7,5 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
   npm install --global pnpm@10.34.9 --no-fund --no-audit
 fi
 pnpm install --frozen-lockfile
+rm -f packages/*/test-results.json apps/*/test-results.json
 pnpm run ci

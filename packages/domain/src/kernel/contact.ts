@@ -51,7 +51,8 @@ export interface EmailAddressBrand {
   readonly EmailAddress: unique symbol;
 }
 
-// Deliberately pragmatic (what mail servers accept in practice), not the full RFC 5322 grammar.
+// Deliberately pragmatic (what mail servers accept in practice), not the full RFC 5322 grammar;
+// the local part may not start or end with a dot (checked beside the pattern).
 const emailPattern =
   /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
@@ -59,7 +60,7 @@ const emailPattern =
 export const EmailAddress = t.brand(
   t.string,
   (s): s is t.Branded<string, EmailAddressBrand> =>
-    s.length <= 254 && emailPattern.test(s) && !s.includes('..'),
+    s.length <= 254 && emailPattern.test(s) && !s.includes('..') && !/^\.|\.@/.test(s),
   'EmailAddress',
 );
 export type EmailAddress = t.TypeOf<typeof EmailAddress>;

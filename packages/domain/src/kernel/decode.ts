@@ -12,9 +12,18 @@ const describe = (value: unknown): string => {
   }
 };
 
-// Union and intersection members appear in io-ts contexts under their index; they are not fields.
-const isCombinator = (type: t.Decoder<unknown, unknown>): boolean =>
-  type instanceof t.UnionType || type instanceof t.IntersectionType;
+// Wrappers that add no context entry of their own: look through them to the codec they wrap.
+const unwrap = (type: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> =>
+  type instanceof t.ReadonlyType || type instanceof t.ExactType || type instanceof t.RefinementType
+    ? unwrap(type.type)
+    : type;
+
+// Union and intersection members appear in io-ts contexts under their index; they are not fields
+// (also when wrapped, as in `t.readonly(t.intersection([...]))`).
+const isCombinator = (type: t.Decoder<unknown, unknown>): boolean => {
+  const inner = unwrap(type);
+  return inner instanceof t.UnionType || inner instanceof t.IntersectionType;
+};
 
 const pathOf = (context: t.Context): string =>
   context

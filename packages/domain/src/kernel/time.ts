@@ -4,6 +4,13 @@ export interface InstantBrand {
   readonly Instant: unique symbol;
 }
 
+// `Date.parse` rolls impossible days over (V8 reads 2026-02-30 as 2 March), so days are checked.
+const isCalendarDay = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
+
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -13,7 +20,7 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+
 export const Instant = t.brand(
   t.string,
   (s): s is t.Branded<string, InstantBrand> =>
-    instantPattern.test(s) && !Number.isNaN(Date.parse(s)),
+    instantPattern.test(s) && isCalendarDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)),
   'Instant',
 );
 export type Instant = t.TypeOf<typeof Instant>;
@@ -35,11 +42,7 @@ export interface CalendarDateBrand {
 /** A calendar day, `YYYY-MM-DD`, with no time zone (an expected close date, a period bound). */
 export const CalendarDate = t.brand(
   t.string,
-  (s): s is t.Branded<string, CalendarDateBrand> => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  },
+  (s): s is t.Branded<string, CalendarDateBrand> => isCalendarDay(s),
   'CalendarDate',
 );
 export type CalendarDate = t.TypeOf<typeof CalendarDate>;

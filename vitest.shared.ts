@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Settings every package's vitest config extends: the default console reporter for people and
+ * a JSON report that `scripts/test-summary.mjs` adds up into the suite's closing line.
+ */
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+  },
+});
