@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { NonEmptyString } from '../kernel/text.ts';
+import { tidyText as tidy } from './tidy-text.ts';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
@@ -10,8 +11,7 @@ export interface CountryCodeBrand {
 /** An ISO-3166 alpha-2 country code that names a real country or territory (`GB`, `DE`). */
 export const CountryCode = t.brand(
   t.string,
-  (s): s is t.Branded<string, CountryCodeBrand> =>
-    /^[A-Z]{2}$/.test(s) && regionNames.of(s) !== s,
+  (s): s is t.Branded<string, CountryCodeBrand> => /^[A-Z]{2}$/.test(s) && regionNames.of(s) !== s,
   'CountryCode',
 );
 export type CountryCode = t.TypeOf<typeof CountryCode>;
@@ -38,8 +38,6 @@ export const PostalAddress = t.readonly(
 );
 export type PostalAddress = t.TypeOf<typeof PostalAddress>;
 
-const tidy = (text: NonEmptyString): NonEmptyString => text.trim().replace(/\s+/g, ' ') as NonEmptyString;
-
 /** The address with every part trimmed, and no `postalCode` key when there is none. */
 export const tidyAddress = (address: PostalAddress): PostalAddress => {
   const base = {
@@ -51,3 +49,13 @@ export const tidyAddress = (address: PostalAddress): PostalAddress => {
     ? base
     : { ...base, postalCode: tidy(address.postalCode) };
 };
+
+/** True when both are the same address, part for part. */
+export const sameAddress = (a: PostalAddress | null, b: PostalAddress | null): boolean =>
+  a === null || b === null
+    ? a === b
+    : a.city === b.city &&
+      a.country === b.country &&
+      a.postalCode === b.postalCode &&
+      a.lines.length === b.lines.length &&
+      a.lines.every((line, i) => line === b.lines[i]);

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { NonEmptyString } from '../kernel/text.ts';
+import { tidyText as tidy } from './tidy-text.ts';
 
 /** A natural person. The given name is optional: some people have one name only. */
 export const Person = t.readonly(
@@ -24,9 +25,6 @@ export type Party = t.TypeOf<typeof Party>;
 export const PartyKind = t.keyof({ person: null, company: null });
 export type PartyKind = t.TypeOf<typeof PartyKind>;
 
-// Names arrive as typed by people; stray spaces must not make two spellings of one name.
-const tidy = (text: NonEmptyString): NonEmptyString => text.trim().replace(/\s+/g, ' ') as NonEmptyString;
-
 /** The party with its names trimmed and inner whitespace collapsed. */
 export const tidyParty = (party: Party): Party => {
   if (party.kind === 'company') return { kind: 'company', legalName: tidy(party.legalName) };
@@ -42,3 +40,9 @@ export const displayNameOf = (party: Party): string =>
     : party.givenName === undefined
       ? party.familyName
       : `${party.givenName} ${party.familyName}`;
+
+/** True when both name the party the same way. */
+export const sameParty = (a: Party, b: Party): boolean =>
+  a.kind === 'company'
+    ? b.kind === 'company' && a.legalName === b.legalName
+    : b.kind === 'person' && a.givenName === b.givenName && a.familyName === b.familyName;

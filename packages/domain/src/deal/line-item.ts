@@ -3,8 +3,8 @@ import * as t from 'io-ts';
 import { ProductId } from '../kernel/ids.ts';
 import {
   type CurrencyCode,
-  type MoneyError,
   Money,
+  type MoneyError,
   multiplyMoney,
   subtractMoney,
   sumMoney,

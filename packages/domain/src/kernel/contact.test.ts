@@ -12,12 +12,16 @@ describe('PhoneE164', () => {
     expect(PhoneE164.is(s)).toBe(true);
   });
 
-  it.each(['442071838750', '+0442071838750', '+44 20 7183 8750', '+12345', '+1234567890123456', ''])(
-    'rejects %j',
-    (s) => {
-      expect(PhoneE164.is(s)).toBe(false);
-    },
-  );
+  it.each([
+    '442071838750',
+    '+0442071838750',
+    '+44 20 7183 8750',
+    '+12345',
+    '+1234567890123456',
+    '',
+  ])('rejects %j', (s) => {
+    expect(PhoneE164.is(s)).toBe(false);
+  });
 });
 
 describe('PhoneRegion', () => {

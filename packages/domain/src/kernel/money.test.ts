@@ -90,7 +90,9 @@ describe('addMoney', () => {
 
   it('refuses to go below the smallest safe integer', () => {
     expect(addMoney(money(MIN), money(-1))).toEqual(
-      E.left(expect.objectContaining({ _tag: 'MoneyOutOfRange', amountMinor: '-9007199254740992' })),
+      E.left(
+        expect.objectContaining({ _tag: 'MoneyOutOfRange', amountMinor: '-9007199254740992' }),
+      ),
     );
   });
 });
@@ -152,9 +154,9 @@ describe('sumMoney', () => {
   });
 
   it('sums amounts of the currency', () => {
-    expect(sumMoney(currency('USD'), [money(1, 'USD'), money(20, 'USD'), money(-5, 'USD')])).toEqual(
-      E.right(money(16, 'USD')),
-    );
+    expect(
+      sumMoney(currency('USD'), [money(1, 'USD'), money(20, 'USD'), money(-5, 'USD')]),
+    ).toEqual(E.right(money(16, 'USD')));
   });
 
   it('refuses an amount in another currency, naming it', () => {

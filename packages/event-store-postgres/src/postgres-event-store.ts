@@ -1,0 +1,290 @@
+import {
+  type ActualRevision,
+  type AppendResult,
+  assertStreamName,
+  checkExpectedRevision,
+  defaultEventStoreLimits,
+  type EventStore,
+  EventStoreError,
+  type EventStoreLimits,
+  type ExpectedRevision,
+  idempotentResult,
+  normaliseExpectedRevision,
+  type RecordedEvent,
+  type StoredEventRef,
+  type ValidatedEvent,
+  validateAppend,
+  validateReadAll,
+  validateReadStream,
+  validateSubscribe,
+} from '@crm/event-store';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { isUniqueViolation, toEventStoreError } from './errors.ts';
+import type { EventNotifications } from './event-notifications.ts';
+import { type EventRow, positionOf, toRecordedEvent } from './event-row.ts';
+import { type Execute, readLogPage } from './log-reader.ts';
+import { PostgresSubscription } from './postgres-subscription.ts';
+import {
+  appendSql,
+  deleteSql,
+  notificationChannel,
+  readStreamSql,
+  streamStateSql,
+} from './statements.ts';
+import { WakeUps } from './wake-ups.ts';
+
+/** How to build a PostgreSQL event store. */
+export interface PostgresEventStoreOptions<TDatabase> {
+  /**
+   * Any Kysely instance on PostgreSQL ≥ 13 (`PostgresDialect` over a `pg` pool, or PGlite's
+   * dialect) whose database `migrateEventStore` has prepared. The store runs raw SQL through
+   * it and never destroys it: that stays the caller's.
+   */
+  readonly db: Kysely<TDatabase>;
+  /** Defaults to `defaultEventStoreLimits` (1 MiB per event). */
+  readonly limits?: EventStoreLimits;
+  /**
+   * Wakes live subscriptions as soon as events commit: `pgNotifications(pool)` or
+   * `pgliteNotifications(pglite)`. Without it they only poll.
+   */
+  readonly notifications?: EventNotifications;
+  /** How often a live subscription reads even without a notification. Defaults to 1,000 ms. */
+  readonly pollIntervalMs?: number;
+  /** Events per read round trip (readAll pages, subscription read-ahead). Defaults to 1,000. */
+  readonly batchSize?: number;
+  /**
+   * How long `readAll` waits for transactions older than its call to end, so that it returns
+   * every event committed before the call (an event committed behind a still-open transaction
+   * is held back, see docs/guarantees.md). Past it, `readAll` returns what it may safely.
+   * Defaults to 5,000 ms.
+   */
+  readonly visibilityWaitMs?: number;
+}
+
+interface StateRow {
+  readonly outcome: 'stream' | 'existing' | 'appended';
+  readonly event_id: string | null;
+  readonly revision: string | number;
+  readonly transaction_id: string | null;
+  readonly global_position: string | null;
+  readonly deleted?: boolean | null;
+}
+
+interface StreamState {
+  readonly actual: ActualRevision;
+  readonly deleted: boolean;
+  readonly stored: ReadonlyMap<string, StoredEventRef>;
+}
+
+/** Appends that keep losing races to state changes between two statements give up. */
+const maxAttempts = 5;
+
+/** The batch as the JSON array the append statement unpacks: no value is serialised twice. */
+const batchJson = (events: ReadonlyArray<ValidatedEvent>): string => {
+  let json = '[';
+  for (const [index, event] of events.entries()) {
+    if (index > 0) json += ',';
+    json += `{"i":"${event.eventId}","t":${JSON.stringify(event.type)},"d":${event.dataJson},"m":${event.metadataJson}}`;
+  }
+  return `${json}]`;
+};
+
+const toStreamState = (rows: ReadonlyArray<StateRow>): StreamState => {
+  let actual: ActualRevision = 'no_stream';
+  let deleted = false;
+  const stored = new Map<string, StoredEventRef>();
+  for (const row of rows) {
+    if (row.outcome === 'stream') {
+      const revision = Number(row.revision);
+      actual = revision < 0 ? 'no_stream' : revision;
+      deleted = row.deleted === true;
+    } else if (row.event_id !== null) {
+      stored.set(row.event_id, {
+        revision: Number(row.revision),
+        position: positionOf(row.transaction_id as string, row.global_position as string),
+      });
+    }
+  }
+  return { actual, deleted, stored };
+};
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the event store on PostgreSQL (brief §5): one implementation for a `pg` pool and for
+ * PGlite, through Kysely. Each append is one SQL statement and one round trip; the global log
+ * is ordered by (transaction id, sequence) and read only below the oldest open transaction, so
+ * no reader ever skips an event that commits late (docs/guarantees.md).
+ *
+ * @example
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool }) });
+ * await migrateEventStore(db);
+ * const store = createPostgresEventStore({ db, notifications: pgNotifications(pool) });
+ */
+export const createPostgresEventStore = <TDatabase>(
+  options: PostgresEventStoreOptions<TDatabase>,
+): EventStore => {
+  const { db } = options;
+  const limits = options.limits ?? defaultEventStoreLimits;
+  const batchSize = options.batchSize ?? 1000;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const visibilityWaitMs = options.visibilityWaitMs ?? 5000;
+  const wakeUps = new WakeUps(options.notifications, notificationChannel);
+  const subscriptions = new Set<PostgresSubscription>();
+  let closed = false;
+
+  const assertOpen = (): void => {
+    if (closed) throw EventStoreError.unavailable('The PostgreSQL event store is closed.');
+  };
+
+  /** Runs a statement; the driver's own errors come out untranslated. */
+  const run = async <TRow>(
+    sqlText: string,
+    parameters: ReadonlyArray<unknown>,
+  ): Promise<ReadonlyArray<TRow>> =>
+    (await db.executeQuery<TRow>(CompiledQuery.raw(sqlText, [...parameters]))).rows;
+
+  const translated =
+    (operation: string, field?: string): Execute =>
+    async (sqlText, parameters) => {
+      try {
+        return await run(sqlText, parameters);
+      } catch (error) {
+        throw toEventStoreError(error, operation, field);
+      }
+    };
+  const readLog = translated('read the log', 'after');
+
+  const streamState = async (streamName: string, eventIds: string): Promise<StreamState> =>
+    toStreamState(
+      await translated('read a stream')<StateRow>(streamStateSql, [streamName, eventIds]),
+    );
+
+  const append: EventStore['append'] = async (streamName, events, appendOptions) => {
+    const batch = validateAppend(streamName, events, appendOptions, limits);
+    assertOpen();
+    const expected = batch.expectedRevision;
+    const parameters: unknown[] = [streamName, batchJson(batch.events), batch.events.length];
+    if (typeof expected === 'number') parameters.push(expected);
+    const ids = JSON.stringify(batch.events.map((event) => event.eventId));
+    for (let attempt = 1; ; attempt += 1) {
+      let rows: ReadonlyArray<StateRow> = [];
+      try {
+        rows = await run<StateRow>(appendSql(expected), parameters);
+      } catch (error) {
+        // A concurrent append stored the same event ids first: the state read below sees them.
+        if (!isUniqueViolation(error)) throw toEventStoreError(error, 'append', 'events');
+      }
+      const appended = rows.find((row) => row.outcome === 'appended');
+      if (appended !== undefined) {
+        const result: AppendResult = {
+          nextExpectedRevision: Number(appended.revision),
+          position: positionOf(
+            appended.transaction_id as string,
+            appended.global_position as string,
+          ),
+        };
+        return result;
+      }
+      // Nothing written: say why, in the port's order (deleted, idempotent, expected revision).
+      const state = await streamState(streamName, ids);
+      if (state.deleted) throw EventStoreError.streamDeleted(streamName);
+      const original = idempotentResult(batch.events, state.stored);
+      if (original !== undefined) return original;
+      checkExpectedRevision(streamName, expected, state.actual);
+      // The expectation holds now: the stream changed between the two statements. Again.
+      if (attempt >= maxAttempts) {
+        throw EventStoreError.unavailable(`Appending to ${streamName} kept racing; try again.`);
+      }
+    }
+  };
+
+  const readStream: EventStore['readStream'] = async (streamName, readOptions) => {
+    const { direction, fromRevision, maxCount } = validateReadStream(streamName, readOptions);
+    assertOpen();
+    const rows = await translated('read a stream')<EventRow & { readonly deleted: boolean | null }>(
+      readStreamSql[direction],
+      [streamName, fromRevision, maxCount ?? null],
+    );
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      if (row.stream_name !== null) events.push(toRecordedEvent(row));
+      else if (row.deleted === true) throw EventStoreError.streamDeleted(streamName);
+    }
+    return events;
+  };
+
+  const readAll: EventStore['readAll'] = async (readOptions) => {
+    const { after, maxCount, filter } = validateReadAll(readOptions);
+    assertOpen();
+    const events: RecordedEvent[] = [];
+    const deadline = Date.now() + visibilityWaitMs;
+    let cursor = after;
+    let target: bigint | undefined;
+    let first = true;
+    let retryMs = 1;
+    for (;;) {
+      const limit = maxCount === undefined ? batchSize : Math.min(batchSize, maxCount - events.length);
+      const page = await readLogPage(readLog, cursor, limit, filter);
+      for (const event of page.events) events.push(event);
+      cursor = page.next;
+      // Everything committed before the call is what the first read saw.
+      if (first) target = page.newest;
+      first = false;
+      if (maxCount !== undefined && events.length >= maxCount) return events;
+      if (page.full) continue;
+      if (target === undefined || page.fence > target || Date.now() >= deadline) return events;
+      // Some of it waits behind an older transaction that is still open.
+      await delay(retryMs);
+      retryMs = Math.min(retryMs * 2, 50);
+    }
+  };
+
+  const subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions) => {
+    const { after, filter } = validateSubscribe(subscribeOptions);
+    assertOpen();
+    const subscription = new PostgresSubscription(
+      {
+        readPage: (from, limit, pageFilter) => readLogPage(readLog, from, limit, pageFilter),
+        wakeUps,
+        isClosed: () => closed,
+        batchSize,
+        pollIntervalMs,
+        onEnd: (ended) => subscriptions.delete(ended),
+      },
+      after,
+      filter,
+      subscribeOptions?.signal,
+    );
+    subscriptions.add(subscription);
+    return subscription;
+  };
+
+  const deleteStream: EventStore['deleteStream'] = async (streamName, deleteOptions) => {
+    assertStreamName(streamName);
+    const expected: ExpectedRevision = normaliseExpectedRevision(deleteOptions);
+    assertOpen();
+    const parameters: unknown[] = typeof expected === 'number' ? [streamName, expected] : [streamName];
+    for (let attempt = 1; ; attempt += 1) {
+      const rows = await translated('delete a stream')(deleteSql(expected), parameters);
+      if (rows.length > 0) return;
+      const state = await streamState(streamName, '[]');
+      if (state.deleted) throw EventStoreError.streamDeleted(streamName);
+      checkExpectedRevision(streamName, expected, state.actual);
+      // The expectation holds now: the stream changed between the two statements. Again.
+      if (attempt >= maxAttempts) {
+        throw EventStoreError.unavailable(`Deleting ${streamName} kept racing; try again.`);
+      }
+    }
+  };
+
+  const close: EventStore['close'] = async () => {
+    if (closed) return;
+    closed = true;
+    for (const subscription of [...subscriptions]) subscription.end();
+    await wakeUps.close();
+  };
+
+  return { append, readStream, readAll, subscribeToAll, deleteStream, close };
+};

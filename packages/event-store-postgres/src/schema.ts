@@ -1,0 +1,98 @@
+import {
+  type ColumnType,
+  type Generated,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
+
+/**
+ * The store's tables, for callers who want to query them with Kysely's builder (reporting,
+ * support). Only the store writes them.
+ */
+export interface EventStoreTables {
+  /** One row per event; the primary key `(transaction_id, global_position)` is the log order. */
+  readonly es_events: {
+    /** The writing transaction (`xid8`), as decimal text. */
+    readonly transaction_id: ColumnType<string, never, never>;
+    readonly global_position: ColumnType<string, never, never>;
+    readonly stream_name: string;
+    readonly revision: ColumnType<string, number, never>;
+    readonly event_id: string;
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata: unknown;
+    readonly recorded_at: Generated<Date>;
+  };
+  /** One row per stream that has events or a tombstone: its last revision. */
+  readonly es_streams: {
+    readonly stream_name: string;
+    /** Revision of the last event; -1 for a stream deleted before it had any. */
+    readonly revision: ColumnType<string, number, number>;
+    readonly deleted: Generated<boolean>;
+  };
+}
+
+/**
+ * The migrations, in code so that nothing has to be copied into an application's folder.
+ * Names sort in the order they apply; a released migration is never edited, only followed.
+ */
+const migrations: Readonly<Record<string, Migration>> = {
+  '0001_event_store': {
+    up: async (db) => {
+      await sql`
+        CREATE TABLE es_streams (
+          stream_name text PRIMARY KEY,
+          revision bigint NOT NULL,
+          deleted boolean NOT NULL DEFAULT false
+        )`.execute(db);
+      // transaction_id first: a reader below pg_snapshot_xmin can never be overtaken by a
+      // transaction that commits late (docs/guarantees.md, "Global log order").
+      await sql`
+        CREATE TABLE es_events (
+          transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+          global_position bigint GENERATED ALWAYS AS IDENTITY,
+          stream_name text NOT NULL,
+          revision bigint NOT NULL,
+          event_id uuid NOT NULL,
+          type text NOT NULL,
+          data jsonb NOT NULL,
+          metadata jsonb NOT NULL,
+          recorded_at timestamptz NOT NULL DEFAULT now(),
+          CONSTRAINT es_events_log_order PRIMARY KEY (transaction_id, global_position),
+          CONSTRAINT es_events_stream_revision UNIQUE (stream_name, revision),
+          CONSTRAINT es_events_stream_event_id UNIQUE (stream_name, event_id)
+        )`.execute(db);
+    },
+    down: async (db) => {
+      await sql`DROP TABLE es_events`.execute(db);
+      await sql`DROP TABLE es_streams`.execute(db);
+    },
+  },
+};
+
+/**
+ * Creates or upgrades the event store's tables (`es_events`, `es_streams`) through Kysely's
+ * migrator, with its own bookkeeping tables (`es_migrations`, `es_migrations_lock`) so it never
+ * mixes with the application's migrations. Safe to call on every start and from several
+ * processes at once (the migrator takes a lock). Throws the migrator's error if one fails.
+ *
+ * @example
+ * const db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool }) });
+ * await migrateEventStore(db);
+ */
+export const migrateEventStore = async <TDatabase>(
+  db: Kysely<TDatabase>,
+): Promise<MigrationResultSet> => {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'es_migrations',
+    migrationLockTableName: 'es_migrations_lock',
+  });
+  const outcome = await migrator.migrateToLatest();
+  if (outcome.error !== undefined) throw outcome.error;
+  return outcome;
+};

@@ -1,0 +1,2 @@
+export type { EventStoreDbEmulator, EventStoreDbEmulatorOptions } from './start-emulator.ts';
+export { startEventStoreDbEmulator } from './start-emulator.ts';
