@@ -12,7 +12,6 @@ import {
   normaliseExpectedRevision,
   type RecordedEvent,
   type StoredEventRef,
-  type ValidatedEvent,
   validateAppend,
   validateReadAll,
   validateReadStream,
@@ -25,6 +24,7 @@ import { type EventRow, positionOf, toRecordedEvent } from './event-row.ts';
 import { type Execute, readLogPage } from './log-reader.ts';
 import { PostgresSubscription } from './postgres-subscription.ts';
 import {
+  appendBatchJson,
   appendSql,
   deleteSql,
   notificationChannel,
@@ -78,16 +78,6 @@ interface StreamState {
 
 /** Appends that keep losing races to state changes between two statements give up. */
 const maxAttempts = 5;
-
-/** The batch as the JSON array the append statement unpacks: no value is serialised twice. */
-const batchJson = (events: ReadonlyArray<ValidatedEvent>): string => {
-  let json = '[';
-  for (const [index, event] of events.entries()) {
-    if (index > 0) json += ',';
-    json += `{"i":"${event.eventId}","t":${JSON.stringify(event.type)},"d":${event.dataJson},"m":${event.metadataJson}}`;
-  }
-  return `${json}]`;
-};
 
 const toStreamState = (rows: ReadonlyArray<StateRow>): StreamState => {
   let actual: ActualRevision = 'no_stream';
@@ -165,7 +155,7 @@ export const createPostgresEventStore = <TDatabase>(
     const batch = validateAppend(streamName, events, appendOptions, limits);
     assertOpen();
     const expected = batch.expectedRevision;
-    const parameters: unknown[] = [streamName, batchJson(batch.events), batch.events.length];
+    const parameters: unknown[] = [streamName, appendBatchJson(batch.events), batch.events.length];
     if (typeof expected === 'number') parameters.push(expected);
     const ids = JSON.stringify(batch.events.map((event) => event.eventId));
     for (let attempt = 1; ; attempt += 1) {

@@ -1,4 +1,4 @@
-import type { ExpectedRevision } from '@crm/event-store';
+import type { ExpectedRevision, ValidatedEvent } from '@crm/event-store';
 
 /**
  * The store's SQL, as fixed texts with positional parameters: each call is one round trip, and a
@@ -89,6 +89,19 @@ const appendStatements = {
   stream_exists: appendStatement('stream_exists'),
   exact: appendStatement('exact'),
 } as const;
+
+/**
+ * The append statement's `$2`: the batch as a JSON array of `{i, t, d, m}`, assembled from the
+ * JSON that validation already produced, so no value is serialised twice.
+ */
+export const appendBatchJson = (events: ReadonlyArray<ValidatedEvent>): string => {
+  let json = '[';
+  for (const [index, event] of events.entries()) {
+    if (index > 0) json += ',';
+    json += `{"i":"${event.eventId}","t":${JSON.stringify(event.type)},"d":${event.dataJson},"m":${event.metadataJson}}`;
+  }
+  return `${json}]`;
+};
 
 /**
  * One statement that appends a batch: it looks up the batch's event ids in the stream

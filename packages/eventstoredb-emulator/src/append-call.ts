@@ -3,11 +3,15 @@ import type { handleClientStreamingCall, ServiceError } from '@grpc/grpc-js';
 import type { EmulatedLog } from './emulated-log.ts';
 import {
   badRequestError,
+  maxAppendSizeError,
   missingMetadataError,
+  notEmulatedError,
   streamDeletedError,
 } from './grpc-errors.ts';
 import {
+  appendSize,
   type ExpectedVersion,
+  isMetadataStream,
   expectedAny,
   expectedNoStream,
   expectedStreamExists,
@@ -64,7 +68,7 @@ const success = (lastRevision: bigint, position: bigint | undefined): AppendResp
  * deleted as an error status), like EventStoreDB 21+.
  */
 export const appendCall =
-  (log: EmulatedLog): handleClientStreamingCall<AppendReq, AppendResp> =>
+  (log: EmulatedLog, maxAppendSize: number): handleClientStreamingCall<AppendReq, AppendResp> =>
   (call, callback) => {
     let options: AppendReq.Options | undefined;
     const events: ProposedEvent[] = [];
@@ -83,6 +87,7 @@ export const appendCall =
       const event = proposedEventOf(message);
       if (event === undefined) failure = missingMetadataError();
       else events.push(event);
+      if (appendSize(events) > maxAppendSize) failure = maxAppendSizeError(maxAppendSize);
     });
     call.on('error', () => {
       failure ??= badRequestError('The append was cancelled.');
@@ -94,6 +99,10 @@ export const appendCall =
         return;
       }
       const streamName = streamNameOf(options.getStreamIdentifier());
+      if (isMetadataStream(streamName)) {
+        callback(notEmulatedError(`stream metadata (appending to ${streamName})`));
+        return;
+      }
       const outcome = log.append(streamName, expected, events);
       switch (outcome.kind) {
         case 'written':

@@ -7,7 +7,9 @@ import type {
 import type { handleBidiStreamingCall } from '@grpc/grpc-js';
 import type { EmulatedLog } from './emulated-log.ts';
 import {
+  appendSize,
   type ExpectedVersion,
+  isMetadataStream,
   expectedAny,
   expectedNoStream,
   expectedStreamExists,
@@ -19,7 +21,7 @@ import { proposedEventOf, streamIdentifier, streamNameOf, uuidText } from './wir
 const Case = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
 
 // google.rpc.Code values the server uses for these failures.
-const code = { invalidArgument: 3, notFound: 5, alreadyExists: 6 } as const;
+const code = { invalidArgument: 3, notFound: 5, alreadyExists: 6, unimplemented: 12 } as const;
 
 const expectedOf = (options: BatchAppendReq.Options): ExpectedVersion | undefined => {
   switch (options.getExpectedStreamPositionCase()) {
@@ -73,6 +75,14 @@ const streamDeleted = (streamName: string): Status =>
     'event_store.client.StreamDeleted',
   );
 
+const maxAppendSizeExceeded = (maxAppendSize: number): Status =>
+  statusOf(
+    code.invalidArgument,
+    'MaximumAppendSizeExceeded',
+    new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize),
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
+
 const badRequest = (message: string): Status =>
   statusOf(code.invalidArgument, 'BadRequest', new sharedPb.BadRequest().setMessage(message), 'event_store.client.BadRequest');
 
@@ -89,7 +99,10 @@ interface PendingBatch {
  * first, `is_final` last), answered by one response carrying success or an error status.
  */
 export const batchAppendCall =
-  (log: EmulatedLog): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> =>
+  (
+    log: EmulatedLog,
+    maxAppendSize: number,
+  ): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> =>
   (call) => {
     const pending = new Map<string, PendingBatch>();
     const respond = (correlationId: UUID | undefined, streamName: string, fill: (response: BatchAppendResp) => void): void => {
@@ -134,6 +147,26 @@ export const batchAppendCall =
                 : 'The options carry no expected stream position.',
             ),
           ),
+        );
+        return;
+      }
+      if (isMetadataStream(streamName)) {
+        respond(request.getCorrelationId(), streamName, (response) =>
+          // Details are never left out: the client reads them unchecked and would hang.
+          response.setError(
+            statusOf(
+              code.unimplemented,
+              `The EventStoreDB emulator does not implement stream metadata (${streamName}).`,
+              new emptyPb.Empty(),
+              'google.protobuf.Empty',
+            ),
+          ),
+        );
+        return;
+      }
+      if (appendSize(batch.events) > maxAppendSize) {
+        respond(request.getCorrelationId(), streamName, (response) =>
+          response.setError(maxAppendSizeExceeded(maxAppendSize)),
         );
         return;
       }

@@ -51,6 +51,15 @@ export const missingMetadataError = (): Partial<ServiceError> =>
     { 'required-metadata-properties': 'type,content-type' },
   );
 
+/** An Append over the maximum append size (`RpcExceptions.MaxAppendSizeExceeded`). */
+export const maxAppendSizeError = (maxAppendSize: number): Partial<ServiceError> =>
+  withException(
+    status.INVALID_ARGUMENT,
+    `Maximum Append Size of ${maxAppendSize} Exceeded.`,
+    'maximum-append-size-exceeded',
+    { 'maximum-append-size': String(maxAppendSize) },
+  );
+
 /** A request the emulator does not implement: it says so at once instead of leaving it hanging. */
 export const notEmulatedError = (what: string): Partial<ServiceError> => ({
   code: status.UNIMPLEMENTED,

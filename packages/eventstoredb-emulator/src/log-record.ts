@@ -14,6 +14,13 @@ export const tombstoneRevision = 9223372036854775807n;
 /** The event type EventStoreDB gives a tombstone record. */
 export const tombstoneEventType = '$streamDeleted';
 
+/**
+ * Whether a stream is a `$$<stream>` metadata stream. The emulator refuses to write them: their
+ * meaning (max count, max age, truncation, ACLs) is not emulated, and ignoring it silently
+ * would let a test pass that a real server fails.
+ */
+export const isMetadataStream = (streamName: string): boolean => streamName.startsWith('$$');
+
 /** An event as a client proposes it. */
 export interface ProposedEvent {
   readonly eventId: string;
@@ -60,4 +67,14 @@ export const recordSize = (streamName: string, event: ProposedEvent): bigint =>
       utf8Length(event.type) +
       event.data.length +
       event.metadata.length,
+  );
+
+/**
+ * What EventStoreDB counts against its maximum append size (`Event.SizeOnDisk`): data and
+ * metadata bytes plus twice the type's length, summed over the batch.
+ */
+export const appendSize = (events: ReadonlyArray<ProposedEvent>): number =>
+  events.reduce(
+    (total, event) => total + event.data.length + event.metadata.length + event.type.length * 2,
+    0,
   );

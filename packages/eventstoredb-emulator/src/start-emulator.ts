@@ -27,6 +27,8 @@ export interface EventStoreDbEmulatorOptions {
    * none (older servers).
    */
   readonly reportIdempotentPosition?: boolean;
+  /** The server's `--max-append-size` in bytes (default 1 MiB, EventStoreDB's default). */
+  readonly maxAppendSize?: number;
   /** Whether `$all` starts with a few system events, as on a real server (default true). */
   readonly seedSystemEvents?: boolean;
 }
@@ -62,12 +64,13 @@ export const startEventStoreDbEmulator = async (
     reportIdempotentPosition: options.reportIdempotentPosition ?? true,
     seedSystemEvents: options.seedSystemEvents ?? true,
   });
+  const maxAppendSize = options.maxAppendSize ?? 1024 * 1024;
   const server = new Server();
   const streams = streamsGrpc.StreamsService;
   server.addService(streams, {
     read: readCall(log),
-    append: appendCall(log),
-    batchAppend: batchAppendCall(log),
+    append: appendCall(log, maxAppendSize),
+    batchAppend: batchAppendCall(log, maxAppendSize),
     tombstone: tombstoneCall(log),
     delete: refusedCall(streams.delete),
   });

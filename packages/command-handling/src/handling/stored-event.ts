@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue, NewEvent } from '@crm/event-store';
 import { eventHash, hashKey } from '../integrity/event-hash.ts';
 import type { KeyRing } from '../privacy/key-ring.ts';
 import { isKeyStoreError } from '../privacy/key-store.ts';
-import { encryptPersonalFields } from '../privacy/personal-data.ts';
+import { encryptPersonalFields, hasPersonalValues } from '../privacy/personal-data.ts';
 import { commandHandlingError, HandlingFailure } from './command-handling-error.ts';
 import type { HandledEvent } from './command-result.ts';
 import type { CommandRoute } from './command-route.ts';
@@ -92,7 +92,8 @@ const storedDataOf = async (
 ): Promise<JsonValue> => {
   const data = toJson(event.data);
   const paths = input.route.personalFieldsOf(event.type);
-  if (paths.length === 0) return data;
+  // No key is needed (nor created) when the event holds no personal value this time.
+  if (!hasPersonalValues(data, paths)) return data;
   const subject = input.route.subjectOf(event, state, input.aggregateId);
   if (subject === undefined) {
     throw new HandlingFailure(

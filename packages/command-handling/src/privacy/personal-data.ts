@@ -59,6 +59,18 @@ export const encryptPersonalFields = (
     data,
   );
 
+/** True when any of the paths holds a value (not absent, not `null`) to encrypt. */
+export const hasPersonalValues = (data: JsonValue, paths: PersonalFieldPaths): boolean => {
+  let found = false;
+  for (const path of paths) {
+    encryptAt(data, path.split('.'), 'data', (plain) => {
+      found = true;
+      return { $pii: 'aes-256-gcm/v1', subject: '', iv: '', data: JSON.stringify(plain) };
+    });
+  }
+  return found;
+};
+
 /** An event's data with its personal fields decrypted, and which of them were erased. */
 export interface RevealedData {
   readonly data: JsonValue;

@@ -4,7 +4,7 @@ import { AddressLines, CountryCode } from './address.ts';
 import { CustomerCommand, decodeCustomerCommand } from './commands.ts';
 import { CustomerEvent, decodeCustomerEvent } from './events.ts';
 import { lifecycleRank } from './lifecycle-stage.ts';
-import { displayNameOf } from './party.ts';
+import { displayNameOf, type Party, sameParty } from './party.ts';
 import { LanguageTag, PreferenceKey } from './preferences.ts';
 import { customerId, decideAfter, register, sampleCommands } from './test-fixtures.ts';
 
@@ -75,7 +75,7 @@ describe('value codecs', () => {
 
   it('accepts canonical BCP-47 language tags only', () => {
     expect(['en', 'en-GB', 'zh-Hans-CN', 'de'].every(LanguageTag.is)).toBe(true);
-    expect(['EN', 'en-gb', 'english', 'en_GB', 'x'].some(LanguageTag.is)).toBe(false);
+    expect(['EN', 'en-gb', 'english', 'en_GB', 'x', 'en-a1'].some(LanguageTag.is)).toBe(false);
   });
 
   it('accepts lower-case preference keys', () => {
@@ -89,6 +89,10 @@ describe('value codecs', () => {
     );
     expect(displayNameOf({ kind: 'person', familyName: 'Madonna' } as never)).toBe('Madonna');
     expect(displayNameOf({ kind: 'company', legalName: 'Acme Ltd' } as never)).toBe('Acme Ltd');
+    const company = { kind: 'company', legalName: 'Acme Ltd' } as Party;
+    const person = { kind: 'person', familyName: 'Acme Ltd' } as Party;
+    expect(sameParty(company, company)).toBe(true);
+    expect(sameParty(company, person) || sameParty(person, company)).toBe(false);
     expect(lifecycleRank('lead')).toBeLessThan(lifecycleRank('advocate'));
   });
 });

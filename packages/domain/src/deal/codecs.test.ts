@@ -43,7 +43,11 @@ describe('deal event codecs', () => {
     const [opened] = won;
     const future = decodeDealEvent({ type: 'DealOpened', version: 9, data: opened?.data });
     expect(E.isLeft(future) && future.left.field).toBe('version');
-    const bad = decodeDealEvent({ type: 'DealOpened', version: 1, data: { ...opened?.data, currency: 'EURO' } });
+    const bad = decodeDealEvent({
+      type: 'DealOpened',
+      version: 1,
+      data: { ...opened?.data, currency: 'EURO' },
+    });
     expect(E.isLeft(bad) && bad.left.field).toBe('data.currency');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DealId } from '../kernel/ids.ts';
 import type { ExchangeRate } from '../kernel/exchange-rate.ts';
+import type { DealId } from '../kernel/ids.ts';
 import {
   accepted,
   at,
@@ -171,8 +171,8 @@ describe('ReopenDeal', () => {
   it('refuses to reopen an open deal or a won deal', () => {
     expect(refusal(opened, reopen())._tag).toBe('DealNotLost');
     expect(refusal(won, reopen())._tag).toBe('DealAlreadyWon');
-    expect(refusal(lost, { ...reopen(), data: { ...reopen().data, dealId: 'x' as DealId } })._tag).toBe(
-      'DealIdMismatch',
-    );
+    expect(
+      refusal(lost, { ...reopen(), data: { ...reopen().data, dealId: 'x' as DealId } })._tag,
+    ).toBe('DealIdMismatch');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRate } from '../kernel/exchange-rate.ts';
+import type { LineItem } from './line-item.ts';
 import {
   accepted,
   at,
@@ -24,11 +25,13 @@ import {
   win,
   won,
 } from './test-fixtures.ts';
-import type { LineItem } from './line-item.ts';
 
 const t1 = at('2025-07-01T09:00:00Z');
 const correct = (fix: { lineItems?: ReadonlyArray<LineItem>; exchangeRate?: ExchangeRate }) =>
-  ({ type: 'CorrectWonDeal', data: { dealId, reason: text('Wrong price keyed'), at: t1, ...fix } }) as const;
+  ({
+    type: 'CorrectWonDeal',
+    data: { dealId, reason: text('Wrong price keyed'), at: t1, ...fix },
+  }) as const;
 
 const cheaperWidgets = line(widget, 3, eur(9_00), eur(6_00));
 
@@ -95,9 +98,9 @@ describe('CorrectWonDeal', () => {
   });
 
   it('refuses lines in another currency and a rate from another currency', () => {
-    expect(refusal(won, correct({ lineItems: [line(widget, 1, eur(1), money(1, 'USD'))] }))._tag).toBe(
-      'LineItemNotInDealCurrency',
-    );
+    expect(
+      refusal(won, correct({ lineItems: [line(widget, 1, eur(1), money(1, 'USD'))] }))._tag,
+    ).toBe('LineItemNotInDealCurrency');
     const fromUsd = { base: 'USD', quote: 'EUR', rate: '0.9' } as ExchangeRate;
     expect(refusal(won, correct({ exchangeRate: fromUsd }))._tag).toBe(
       'ExchangeRateNotFromDealCurrency',

@@ -26,8 +26,9 @@ const checkCoversExecution = (
   const ordered = quantitiesByProduct(corrected.lineItems);
   for (const { productId, quantity } of deal.order.delivered) {
     const newOrdered = quantityOf(ordered, productId);
-    if (quantity > newOrdered)
+    if (quantity > newOrdered) {
       return E.left(correctionBelowDelivered(productId, quantity, newOrdered));
+    }
   }
   const comparison = compareMoney(corrected.revenue, deal.order.invoiced);
   if (E.isLeft(comparison)) return comparison;

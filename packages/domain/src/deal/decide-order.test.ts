@@ -23,10 +23,7 @@ import {
 } from './test-fixtures.ts';
 
 const t1 = at('2025-06-02T10:00:00Z');
-const deliver = (
-  deliveryId: string,
-  lines: ReadonlyArray<readonly [ProductId, number]>,
-) =>
+const deliver = (deliveryId: string, lines: ReadonlyArray<readonly [ProductId, number]>) =>
   ({
     type: 'RecordDelivery',
     data: {
@@ -44,7 +41,13 @@ const invoice = (invoiceId: string, amount: Money, dueDate = '2025-07-02') =>
 const pay = (paymentId: string, invoiceId: string, amount: Money) =>
   ({
     type: 'RecordPayment',
-    data: { dealId, paymentId: entry(paymentId), invoiceId: entry(invoiceId) as EntryId, amount, at: t1 },
+    data: {
+      dealId,
+      paymentId: entry(paymentId),
+      invoiceId: entry(invoiceId) as EntryId,
+      amount,
+      at: t1,
+    },
   }) as const;
 
 describe('RecordDelivery', () => {
@@ -70,7 +73,14 @@ describe('RecordDelivery', () => {
 
   it('says when the order is fully delivered, counting lines of one product together', () => {
     const partly = historyOf(openDeal(), win(), deliver('dlv-1', [[widget, 2]]));
-    const [event] = accepted(partly, deliver('dlv-2', [[widget, 1], [gadget, 1], [gadget, 1]]));
+    const [event] = accepted(
+      partly,
+      deliver('dlv-2', [
+        [widget, 1],
+        [gadget, 1],
+        [gadget, 1],
+      ]),
+    );
     expect(event?.type === 'DeliveryRecorded' && event.data).toMatchObject({
       remaining: [
         { productId: widget, quantity: 0 },
@@ -94,9 +104,15 @@ describe('RecordDelivery', () => {
       delivered: 2,
       requested: 2,
     });
-    expect(refusal(won, deliver('dlv-1', [[gadget, 1], [gadget, 2]]))._tag).toBe(
-      'DeliveryExceedsOrder',
-    );
+    expect(
+      refusal(
+        won,
+        deliver('dlv-1', [
+          [gadget, 1],
+          [gadget, 2],
+        ]),
+      )._tag,
+    ).toBe('DeliveryExceedsOrder');
   });
 
   it('refuses a product not on the order, an empty delivery and a delivery id seen before', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CampaignId, DealId } from '../kernel/ids.ts';
 import type { CurrencyCode } from '../kernel/money.ts';
-import type { DealId } from '../kernel/ids.ts';
-import type { CampaignId } from '../kernel/ids.ts';
 import type { WinProbabilityPercent } from './stage.ts';
 import {
   accepted,
@@ -82,7 +81,11 @@ describe('OpenDeal', () => {
 
   it('refuses a negative price or cost', () => {
     const error = refusal([], openDeal({ lineItems: [line(widget, 1, eur(-5), eur(0))] }));
-    expect(error).toMatchObject({ _tag: 'LineItemAmountNegative', lineIndex: 0, field: 'unitPrice' });
+    expect(error).toMatchObject({
+      _tag: 'LineItemAmountNegative',
+      lineIndex: 0,
+      field: 'unitPrice',
+    });
     expect(error.message).toContain('-0.05 EUR');
   });
 
@@ -95,7 +98,9 @@ describe('OpenDeal', () => {
 
   it('accepts a deal in a currency with no minor unit', () => {
     const yen = line(widget, 2, money(500, 'JPY'), money(300, 'JPY'));
-    expect(accepted([], openDeal({ currency: 'JPY' as CurrencyCode, lineItems: [yen] }))).toHaveLength(1);
+    expect(
+      accepted([], openDeal({ currency: 'JPY' as CurrencyCode, lineItems: [yen] })),
+    ).toHaveLength(1);
   });
 
   it('refuses to open a deal twice, or another deal in this stream', () => {
@@ -114,11 +119,20 @@ describe('stages', () => {
       {
         type: 'DealStageChanged',
         version: 1,
-        data: { dealId, from: 'qualification', to: 'needs_analysis', winProbabilityPercent: 25, at: t0 },
+        data: {
+          dealId,
+          from: 'qualification',
+          to: 'needs_analysis',
+          winProbabilityPercent: 25,
+          at: t0,
+        },
       },
     ]);
     const inNegotiation = historyOf(openDeal(), advance, advance, advance);
-    expect(stateOf(inNegotiation)).toMatchObject({ stage: 'negotiation', winProbabilityPercent: 75 });
+    expect(stateOf(inNegotiation)).toMatchObject({
+      stage: 'negotiation',
+      winProbabilityPercent: 75,
+    });
     expect(refusal(inNegotiation, advance)).toMatchObject({
       _tag: 'DealInLastOpenStage',
       stage: 'negotiation',

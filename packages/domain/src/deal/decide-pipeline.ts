@@ -21,6 +21,7 @@ type Decision = E.Either<DealError, ReadonlyArray<DealEvent>>;
 
 const none: Decision = E.right([]);
 
+/** Opens an unopened deal in qualification, its line items all in the deal currency. */
 export const decideOpenDeal = (command: OpenDeal, state: DealState): Decision => {
   const unopened = requireUnopened(state, command);
   if (E.isLeft(unopened)) return unopened;
@@ -69,6 +70,7 @@ const stageChanged = (
         },
       ]);
 
+/** Moves an open deal one stage forward; from negotiation the only ways on are win and lose. */
 export const decideAdvanceDealStage = (command: AdvanceDealStage, state: DealState): Decision =>
   E.flatMap(requireOpen(state, command), (deal) => {
     const next = nextOpenStage(deal.stage);
@@ -77,12 +79,13 @@ export const decideAdvanceDealStage = (command: AdvanceDealStage, state: DealSta
       : stageChanged(deal, next, command.data.at);
   });
 
-/** Moving to the stage the deal is already in changes nothing. */
+/** Moves an open deal to any open stage; moving to the stage it is in changes nothing. */
 export const decideMoveDealToStage = (command: MoveDealToStage, state: DealState): Decision =>
   E.flatMap(requireOpen(state, command), (deal) =>
     stageChanged(deal, command.data.stage, command.data.at),
   );
 
+/** Overrides an open deal's win probability; setting the current value changes nothing. */
 export const decideSetDealWinProbability = (
   command: SetDealWinProbability,
   state: DealState,
@@ -99,6 +102,7 @@ export const decideSetDealWinProbability = (
     ]);
   });
 
+/** Replaces an open deal's line items under the opening rules; the same lines change nothing. */
 export const decideReviseLineItems = (command: ReviseLineItems, state: DealState): Decision =>
   E.flatMap(requireOpen(state, command), (deal) => {
     const { lineItems, at } = command.data;
@@ -110,6 +114,7 @@ export const decideReviseLineItems = (command: ReviseLineItems, state: DealState
     ]);
   });
 
+/** Moves an open deal's expected close date; the same date changes nothing. */
 export const decideMoveExpectedCloseDate = (
   command: MoveExpectedCloseDate,
   state: DealState,

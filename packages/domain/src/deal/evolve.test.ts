@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DealId } from '../kernel/ids.ts';
 import type { DealEvent } from './events.ts';
 import { evolveDeal } from './evolve.ts';
+import type { Quantity } from './line-item.ts';
+import type { WinProbabilityPercent } from './stage.ts';
 import { initialDealState } from './state.ts';
 import {
   accepted,
@@ -21,7 +23,6 @@ import {
   win,
   won,
 } from './test-fixtures.ts';
-import type { Quantity } from './line-item.ts';
 
 const t1 = at('2025-06-02T10:00:00Z');
 const [dealOpened] = opened;
@@ -30,7 +31,13 @@ const [, dealLost] = lost;
 const invoiceIssued: DealEvent = {
   type: 'InvoiceIssued',
   version: 1,
-  data: { dealId, invoiceId: entry('inv-1'), amount: eur(10_00), dueDate: day('2025-07-01'), at: t1 },
+  data: {
+    dealId,
+    invoiceId: entry('inv-1'),
+    amount: eur(10_00),
+    dueDate: day('2025-07-01'),
+    at: t1,
+  },
 };
 const paymentRecorded: DealEvent = {
   type: 'PaymentRecorded',
@@ -57,9 +64,23 @@ const deliveryRecorded: DealEvent = {
   },
 };
 const pipelineEvents: ReadonlyArray<DealEvent> = [
-  { type: 'DealStageChanged', version: 1, data: { dealId, from: 'qualification', to: 'proposal', winProbabilityPercent: 50 as never, at: t1 } },
+  {
+    type: 'DealStageChanged',
+    version: 1,
+    data: {
+      dealId,
+      from: 'qualification',
+      to: 'proposal',
+      winProbabilityPercent: 50 as WinProbabilityPercent,
+      at: t1,
+    },
+  },
   { type: 'DealLineItemsRevised', version: 1, data: { dealId, lineItems: [], at: t1 } },
-  { type: 'DealExpectedCloseDateMoved', version: 1, data: { dealId, from: day('2025-06-30'), to: day('2025-07-31'), at: t1 } },
+  {
+    type: 'DealExpectedCloseDateMoved',
+    version: 1,
+    data: { dealId, from: day('2025-06-30'), to: day('2025-07-31'), at: t1 },
+  },
   ...(dealLost ? [dealLost] : []),
 ];
 const orderEvents = [deliveryRecorded, invoiceIssued, paymentRecorded];
@@ -75,7 +96,10 @@ describe('evolveDeal', () => {
     const state = stateOf(opened);
     if (dealOpened) expect(evolveDeal(state, dealOpened)).toBe(state);
     for (const event of pipelineEvents) {
-      const foreign = { ...event, data: { ...event.data, dealId: 'deal-9' as DealId } } as DealEvent;
+      const foreign = {
+        ...event,
+        data: { ...event.data, dealId: 'deal-9' as DealId },
+      } as DealEvent;
       expect(evolveDeal(state, foreign)).toBe(state);
     }
   });
@@ -94,19 +118,31 @@ describe('evolveDeal', () => {
 
   it('ignores an invoice or payment it cannot apply', () => {
     const wonState = stateOf(won);
-    const dollarInvoice = { ...invoiceIssued, data: { ...invoiceIssued.data, amount: money(1, 'USD') } } as DealEvent;
+    const dollarInvoice = {
+      ...invoiceIssued,
+      data: { ...invoiceIssued.data, amount: money(1, 'USD') },
+    } as DealEvent;
     expect(evolveDeal(wonState, dollarInvoice)).toBe(wonState);
     expect(evolveDeal(wonState, paymentRecorded)).toBe(wonState);
     const invoiced = stateOf([...won, invoiceIssued]);
-    const dollarPayment = { ...paymentRecorded, data: { ...paymentRecorded.data, amount: money(1, 'USD') } } as DealEvent;
+    const dollarPayment = {
+      ...paymentRecorded,
+      data: { ...paymentRecorded.data, amount: money(1, 'USD') },
+    } as DealEvent;
     expect(evolveDeal(invoiced, dollarPayment)).toBe(invoiced);
   });
 
   it('keeps the pipeline facts through lose, reopen and win', () => {
     const history = historyOf(
       openDeal(),
-      { type: 'LoseDeal', data: { dealId, reason: text('Paused'), at: at('2025-04-01T00:00:00Z') } },
-      { type: 'ReopenDeal', data: { dealId, stage: 'negotiation', at: at('2025-05-01T00:00:00Z') } },
+      {
+        type: 'LoseDeal',
+        data: { dealId, reason: text('Paused'), at: at('2025-04-01T00:00:00Z') },
+      },
+      {
+        type: 'ReopenDeal',
+        data: { dealId, stage: 'negotiation', at: at('2025-05-01T00:00:00Z') },
+      },
       win(),
     );
     expect(stateOf(history)).toMatchObject({
@@ -115,6 +151,17 @@ describe('evolveDeal', () => {
       openedAt: '2025-03-01T09:00:00Z',
       title: 'Fleet renewal',
     });
-    expect(accepted(history, { type: 'IssueInvoice', data: { dealId, invoiceId: entry('i'), amount: eur(1), dueDate: day('2025-06-01'), at: at('2025-06-01T13:00:00Z') } })).toHaveLength(1);
+    expect(
+      accepted(history, {
+        type: 'IssueInvoice',
+        data: {
+          dealId,
+          invoiceId: entry('i'),
+          amount: eur(1),
+          dueDate: day('2025-06-01'),
+          at: at('2025-06-01T13:00:00Z'),
+        },
+      }),
+    ).toHaveLength(1);
   });
 });

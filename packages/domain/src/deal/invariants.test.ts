@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeRate } from '../kernel/exchange-rate.ts';
-import type { EntryId } from '../kernel/ids.ts';
 import { dealInvariantBreaches } from './invariants.ts';
 import type { WinProbabilityPercent } from './stage.ts';
 import type { DealState, LostDeal, PipelineDeal, WonDeal } from './state.ts';
@@ -49,7 +48,10 @@ describe('dealInvariantBreaches', () => {
   });
 
   it('sees a win probability outside 0–100', () => {
-    const open = { ...(stateOf(opened) as PipelineDeal), winProbabilityPercent: 150 as WinProbabilityPercent };
+    const open = {
+      ...(stateOf(opened) as PipelineDeal),
+      winProbabilityPercent: 150 as WinProbabilityPercent,
+    };
     expect(dealInvariantBreaches(open)).toEqual([
       'win probability 150 % is not a whole percent 0–100',
     ]);
@@ -59,9 +61,9 @@ describe('dealInvariantBreaches', () => {
     expect(dealInvariantBreaches({ ...wonState, profit: eur(3_00) })).toEqual([
       'revenue 80.00 EUR − cost 78.00 EUR ≠ profit 3.00 EUR',
     ]);
-    expect(
-      dealInvariantBreaches({ ...wonState, revenue: eur(81_00), profit: eur(3_00) }),
-    ).toEqual(['revenue and cost are not the sums over the line items']);
+    expect(dealInvariantBreaches({ ...wonState, revenue: eur(81_00), profit: eur(3_00) })).toEqual([
+      'revenue and cost are not the sums over the line items',
+    ]);
     expect(dealInvariantBreaches({ ...wonState, lineItems: [] })).toContain(
       'a won deal orders nothing',
     );
@@ -82,7 +84,7 @@ describe('dealInvariantBreaches', () => {
   });
 
   it('sees ids recorded twice', () => {
-    const twice = ['a', 'a'] as ReadonlyArray<EntryId>;
+    const twice = [entry('a'), entry('a')];
     expect(
       dealInvariantBreaches(
         withOrder({
@@ -103,12 +105,24 @@ describe('dealInvariantBreaches', () => {
   it('sees an invoice overpaid, paid above invoiced, invoiced above revenue', () => {
     expect(
       dealInvariantBreaches(
-        withOrder({ invoices: [invoiceOf('i', 10, 11)], invoiced: eur(10), paid: eur(11), outstanding: eur(-1) }),
+        withOrder({
+          invoices: [invoiceOf('i', 10, 11)],
+          invoiced: eur(10),
+          paid: eur(11),
+          outstanding: eur(-1),
+        }),
       ),
-    ).toEqual(['invoice i is paid 0.11 EUR of 0.10 EUR', 'paid 0.11 EUR exceeds invoiced 0.10 EUR']);
+    ).toEqual([
+      'invoice i is paid 0.11 EUR of 0.10 EUR',
+      'paid 0.11 EUR exceeds invoiced 0.10 EUR',
+    ]);
     expect(
       dealInvariantBreaches(
-        withOrder({ invoices: [invoiceOf('i', 90_00, 0)], invoiced: eur(90_00), outstanding: eur(90_00) }),
+        withOrder({
+          invoices: [invoiceOf('i', 90_00, 0)],
+          invoiced: eur(90_00),
+          outstanding: eur(90_00),
+        }),
       ),
     ).toEqual(['invoiced 90.00 EUR exceeds revenue 80.00 EUR']);
   });

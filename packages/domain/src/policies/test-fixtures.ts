@@ -80,13 +80,13 @@ export const dealWon = decoded(
   }),
 );
 
-/** A member's response to campaign `spring-promo`. */
-export const campaignResponse = (response: string) =>
+/** A member's response to campaign `spring-promo` (member `customer-2` unless told). */
+export const campaignResponse = (response: string, customerId = 'customer-2') =>
   decoded(
     decodeCampaignEvent({
       type: 'CampaignResponseRecorded',
       version: 1,
-      data: { campaignId: 'spring-promo', customerId: 'customer-2', response, at },
+      data: { campaignId: 'spring-promo', customerId, response, at },
     }),
   );
 

@@ -53,6 +53,7 @@ const event =
   <TData>(data: fc.Arbitrary<TData>) =>
     data.map((d) => ({ type, version: 1 as const, data: d }));
 
+/** `DealOpened` events with any well-formed data, applicable or not. */
 export const dealOpenedArbitrary: fc.Arbitrary<DealOpened> = event('DealOpened')(
   plainRecord({
     dealId,
@@ -69,6 +70,7 @@ export const dealOpenedArbitrary: fc.Arbitrary<DealOpened> = event('DealOpened')
   }),
 );
 
+/** `DealStageChanged` events with any well-formed data, applicable or not. */
 export const dealStageChangedArbitrary: fc.Arbitrary<DealStageChanged> = event('DealStageChanged')(
   plainRecord({
     dealId,
@@ -79,22 +81,27 @@ export const dealStageChangedArbitrary: fc.Arbitrary<DealStageChanged> = event('
   }),
 );
 
+/** `DealWinProbabilitySet` events with any well-formed data, applicable or not. */
 export const dealWinProbabilitySetArbitrary: fc.Arbitrary<DealWinProbabilitySet> = event(
   'DealWinProbabilitySet',
 )(plainRecord({ dealId, from: winProbabilityArbitrary, to: winProbabilityArbitrary, at }));
 
+/** `DealLineItemsRevised` events with any well-formed data, applicable or not. */
 export const dealLineItemsRevisedArbitrary: fc.Arbitrary<DealLineItemsRevised> = event(
   'DealLineItemsRevised',
 )(plainRecord({ dealId, lineItems, at }));
 
+/** `DealExpectedCloseDateMoved` events with any well-formed data, applicable or not. */
 export const dealExpectedCloseDateMovedArbitrary: fc.Arbitrary<DealExpectedCloseDateMoved> = event(
   'DealExpectedCloseDateMoved',
 )(plainRecord({ dealId, from: calendarDateArbitrary, to: calendarDateArbitrary, at }));
 
+/** `DealReassigned` events with any well-formed data, applicable or not. */
 export const dealReassignedArbitrary: fc.Arbitrary<DealReassigned> = event('DealReassigned')(
   plainRecord({ dealId, previousOwnerId: userIdArbitrary, ownerId: userIdArbitrary, at }),
 );
 
+/** `DealWon` events with any well-formed data, applicable or not. */
 export const dealWonArbitrary: fc.Arbitrary<DealWon> = event('DealWon')(
   plainRecord({
     dealId,
@@ -112,6 +119,7 @@ export const dealWonArbitrary: fc.Arbitrary<DealWon> = event('DealWon')(
   }),
 );
 
+/** `DealLost` events with any well-formed data, applicable or not. */
 export const dealLostArbitrary: fc.Arbitrary<DealLost> = event('DealLost')(
   plainRecord({
     dealId,
@@ -122,6 +130,7 @@ export const dealLostArbitrary: fc.Arbitrary<DealLost> = event('DealLost')(
   }),
 );
 
+/** `DealReopened` events with any well-formed data, applicable or not. */
 export const dealReopenedArbitrary: fc.Arbitrary<DealReopened> = event('DealReopened')(
   plainRecord({
     dealId,
@@ -139,6 +148,7 @@ const figures: fc.Arbitrary<WonDealFigures> = plainRecord({
   exchangeRate: rateOrNull,
 });
 
+/** `WonDealCorrected` events with any well-formed data, applicable or not. */
 export const wonDealCorrectedArbitrary: fc.Arbitrary<WonDealCorrected> = event('WonDealCorrected')(
   plainRecord({
     dealId,
@@ -150,6 +160,7 @@ export const wonDealCorrectedArbitrary: fc.Arbitrary<WonDealCorrected> = event('
   }),
 );
 
+/** `DeliveryRecorded` events with any well-formed data, applicable or not. */
 export const deliveryRecordedArbitrary: fc.Arbitrary<DeliveryRecorded> = event('DeliveryRecorded')(
   plainRecord({
     dealId,
@@ -167,6 +178,7 @@ export const deliveryRecordedArbitrary: fc.Arbitrary<DeliveryRecorded> = event('
   }),
 );
 
+/** `InvoiceIssued` events with any well-formed data, applicable or not. */
 export const invoiceIssuedArbitrary: fc.Arbitrary<InvoiceIssued> = event('InvoiceIssued')(
   plainRecord({
     dealId,
@@ -177,6 +189,7 @@ export const invoiceIssuedArbitrary: fc.Arbitrary<InvoiceIssued> = event('Invoic
   }),
 );
 
+/** `PaymentRecorded` events with any well-formed data, applicable or not. */
 export const paymentRecordedArbitrary: fc.Arbitrary<PaymentRecorded> = event('PaymentRecorded')(
   plainRecord({
     dealId,

@@ -37,13 +37,19 @@ const withAt = <TCommand extends DealCommand>(command: TCommand, at: Instant): T
   data: { ...command.data, at },
 });
 
+// Enough instants for the longest history drawn (1 + 10 + 15 × 4 commands).
+const maxCommands = 80;
+
 const inTimeOrder = (
   commands: fc.Arbitrary<ReadonlyArray<DealCommand>>,
 ): fc.Arbitrary<ReadonlyArray<DealCommand>> =>
   fc
     .tuple(
       commands,
-      fc.array(fc.integer({ min: from, max: until }), { minLength: 64, maxLength: 64 }),
+      fc.array(fc.integer({ min: from, max: until }), {
+        minLength: maxCommands,
+        maxLength: maxCommands,
+      }),
     )
     .map(([list, times]) => {
       const sorted = [...times].sort((a, b) => a - b);
@@ -68,11 +74,21 @@ const commandMixes = (currency: CurrencyCode) => {
     a.MoveExpectedCloseDate,
     a.ReassignDeal,
   );
+  // An invoice followed by payments of that invoice, so payments mostly find what they pay.
+  const billing = fc.tuple(a.IssueInvoice, fc.array(a.RecordPayment, { maxLength: 3 })).map(
+    ([invoice, payments]): ReadonlyArray<DealCommand> => [
+      invoice,
+      ...payments.map((payment) => ({
+        ...payment,
+        data: { ...payment.data, invoiceId: invoice.data.invoiceId },
+      })),
+    ],
+  );
   const execution = fc.oneof(
-    { weight: 2, arbitrary: a.RecordDelivery },
-    { weight: 2, arbitrary: a.IssueInvoice },
-    { weight: 3, arbitrary: a.RecordPayment },
-    a.CorrectWonDeal,
+    { weight: 2, arbitrary: a.RecordDelivery.map((command) => [command]) },
+    { weight: 3, arbitrary: billing },
+    a.RecordPayment.map((command) => [command]),
+    a.CorrectWonDeal.map((command) => [command]),
   );
   const closing = fc.oneof({ weight: 3, arbitrary: a.WinDeal }, a.LoseDeal, a.ReopenDeal);
   return { a, open, pipeline, execution, closing };
@@ -88,15 +104,24 @@ const currencies = fc.constantFrom('EUR', 'USD', 'JPY', 'KWD').map((code) => cod
 export const dealHistoryArbitrary: fc.Arbitrary<DealHistory> = currencies
   .chain((currency) => {
     const { open, pipeline, execution, closing } = commandMixes(currency);
-    const rest = fc.array(
+    // Two phases, so that order execution mostly comes after a win and gets exercised.
+    const selling = fc.array(
+      fc.oneof({ weight: 3, arbitrary: pipeline }, { weight: 2, arbitrary: closing }),
+      { maxLength: 10 },
+    );
+    const executing = fc.array(
       fc.oneof(
-        { weight: 3, arbitrary: pipeline },
-        { weight: 2, arbitrary: closing },
+        pipeline.map((command) => [command]),
+        closing.map((command) => [command]),
         { weight: 5, arbitrary: execution },
       ),
-      { maxLength: 30 },
+      { maxLength: 15 },
     );
-    return inTimeOrder(fc.tuple(open, rest).map(([first, others]) => [first, ...others]));
+    return inTimeOrder(
+      fc
+        .tuple(open, selling, executing)
+        .map(([first, moves, rest]) => [first, ...moves, ...rest.flat()]),
+    );
   })
   .map((commands) => historyFrom(dealDecider, commands));
 
@@ -113,9 +138,9 @@ export const wonDealHistoryArbitrary: fc.Arbitrary<DealHistory> = currencies
           open,
           fc.array(pipeline, { maxLength: 6 }),
           a.WinDeal,
-          fc.array(execution, { maxLength: 25 }),
+          fc.array(execution, { maxLength: 15 }),
         )
-        .map(([first, moves, win, afterwards]) => [first, ...moves, win, ...afterwards]),
+        .map(([first, moves, win, afterwards]) => [first, ...moves, win, ...afterwards.flat()]),
     );
   })
   .map((commands) => historyFrom(dealDecider, commands))

@@ -37,10 +37,12 @@ export const productIdArbitrary = idFrom(ProductId, 'prod-', 3);
 export const entryIdArbitrary = (prefix: string, poolSize: number): fc.Arbitrary<EntryId> =>
   fc.integer({ min: 1, max: poolSize }).map((n) => `${prefix}${n}` as EntryId);
 
+/** Any `OpenDealStage`. */
 export const openDealStageArbitrary: fc.Arbitrary<OpenDealStage> = fc.constantFrom(
   ...openDealStages,
 );
 
+/** Whole percentages 0–100. */
 export const winProbabilityArbitrary: fc.Arbitrary<WinProbabilityPercent> = fc
   .integer({ min: 0, max: 100 })
   .map((n) => n as WinProbabilityPercent);
