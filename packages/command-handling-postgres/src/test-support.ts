@@ -1,4 +1,4 @@
-import { useTestDatabase } from '@crm/test-database';
+import { useTestDatabase } from '@crm/test-database/vitest';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll } from 'vitest';

@@ -15,7 +15,9 @@ export const collect = async <T>(read: CancellableRead<T>, timeoutMs: number): P
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void read.cancel().catch(() => undefined);
-      reject(EventStoreError.unavailable(`EventStoreDB did not answer a read within ${timeoutMs} ms`));
+      reject(
+        EventStoreError.unavailable(`EventStoreDB did not answer a read within ${timeoutMs} ms`),
+      );
     }, timeoutMs);
   });
   const drain = async (): Promise<T[]> => {
@@ -31,11 +33,20 @@ export const collect = async <T>(read: CancellableRead<T>, timeoutMs: number): P
 };
 
 /** Settles like `promise`, or rejects with `Unavailable` after `timeoutMs`. */
-export const withTimeout = async <T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> => {
+export const withTimeout = async <T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(EventStoreError.unavailable(`EventStoreDB did not answer ${what} within ${timeoutMs} ms; it may or may not have taken effect`)),
+      () =>
+        reject(
+          EventStoreError.unavailable(
+            `EventStoreDB did not answer ${what} within ${timeoutMs} ms; it may or may not have taken effect`,
+          ),
+        ),
       timeoutMs,
     );
   });

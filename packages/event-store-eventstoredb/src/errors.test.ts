@@ -39,7 +39,9 @@ describe('translateError', () => {
   });
 
   it('maps a deleted stream, an oversized batch, and everything else', () => {
-    expect(translateError(StreamDeletedError.fromStreamName('deal-1'), { streamName: 'deal-1' })).toMatchObject({
+    expect(
+      translateError(StreamDeletedError.fromStreamName('deal-1'), { streamName: 'deal-1' }),
+    ).toMatchObject({
       code: 'StreamDeleted',
       details: { streamName: 'deal-1' },
     });
@@ -55,7 +57,9 @@ describe('translateError', () => {
   });
 
   it('converts raw gRPC errors the client did not convert', () => {
-    expect(translateError(serviceError(status.UNAVAILABLE, 'refused'), {}).code).toBe('Unavailable');
+    expect(translateError(serviceError(status.UNAVAILABLE, 'refused'), {}).code).toBe(
+      'Unavailable',
+    );
   });
 });
 

@@ -38,7 +38,8 @@ export const isTransient = (error: unknown): boolean => {
   );
 };
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /**
  * Translates whatever the client threw into the port's one error type: a wrong expected version

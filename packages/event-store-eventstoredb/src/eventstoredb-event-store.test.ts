@@ -6,7 +6,10 @@ import {
   isEventStoreError,
   type NewEvent,
 } from '@crm/event-store';
-import { type EventStoreDbEmulatorOptions, startEventStoreDbEmulator } from '@crm/eventstoredb-emulator';
+import {
+  type EventStoreDbEmulatorOptions,
+  startEventStoreDbEmulator,
+} from '@crm/eventstoredb-emulator';
 import { EventStoreDBClient, jsonEvent, type ResolvedEvent } from '@eventstore/db-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './index.ts';
@@ -49,7 +52,9 @@ const rawRead = async (client: EventStoreDBClient, streamName: string) => {
 };
 
 /** The call's rejection, which must be an EventStoreError, and how long it took. */
-const failure = async (attempt: Promise<unknown>): Promise<{ error: EventStoreError; ms: number }> => {
+const failure = async (
+  attempt: Promise<unknown>,
+): Promise<{ error: EventStoreError; ms: number }> => {
   const started = Date.now();
   const error = await attempt.then(
     () => expect.fail('expected a rejection'),
@@ -93,7 +98,11 @@ describe('EventStoreDB adapter', () => {
     const name = stream();
     await client.appendToStream(
       name,
-      jsonEvent({ type: 'Noted', data: {}, metadata: { $correlationId: 'c-9', $causationId: 'e-3' } }),
+      jsonEvent({
+        type: 'Noted',
+        data: {},
+        metadata: { $correlationId: 'c-9', $causationId: 'e-3' },
+      }),
     );
     expect((await store.readStream(name))[0]?.metadata).toEqual({
       correlationId: 'c-9',
@@ -113,7 +122,10 @@ describe('EventStoreDB adapter', () => {
       const exists = await failure(
         store.append(missing, [newEvent()], { expectedRevision: 'stream_exists' }),
       );
-      expect(exists.error.details).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
+      expect(exists.error.details).toMatchObject({
+        expected: 'stream_exists',
+        actual: 'no_stream',
+      });
       const onDelete = await failure(store.deleteStream(name, { expectedRevision: 0 }));
       expect(onDelete.error.details).toEqual({ streamName: name, expected: 0, actual: 1 });
     },
@@ -212,9 +224,9 @@ describe('EventStoreDB adapter', () => {
     await store.close();
     expect((await failure(store.append(name, [newEvent()]))).error.code).toBe('Unavailable');
     expect((await failure(store.readStream(name))).error.code).toBe('Unavailable');
-    expect(
-      (await failure(store.subscribeToAll()[Symbol.asyncIterator]().next())).error.code,
-    ).toBe('Unavailable');
+    expect((await failure(store.subscribeToAll()[Symbol.asyncIterator]().next())).error.code).toBe(
+      'Unavailable',
+    );
     expect(await rawRead(client, name)).toHaveLength(1);
   });
 });

@@ -3,8 +3,8 @@ import {
   type AppendResult,
   assertStreamName,
   comparePositions,
-  EventStoreError,
   type EventStore,
+  EventStoreError,
   type EventStoreLimits,
   type EventSubscription,
   idempotentResult,
@@ -24,8 +24,8 @@ import {
 } from '@crm/event-store';
 import {
   BACKWARDS,
-  END,
   type ExpectedRevision as ClientExpectedRevision,
+  END,
   EventStoreDBClient,
   FORWARDS,
   StreamNotFoundError,
@@ -149,7 +149,9 @@ export const createEventStoreDbEventStore = (
     options: Parameters<EventStoreDBClient['readStream']>[1],
   ): Promise<RecordedEvent[]> => {
     try {
-      const resolved = await reading(() => collect(client.readStream(streamName, options), timeoutMs));
+      const resolved = await reading(() =>
+        collect(client.readStream(streamName, options), timeoutMs),
+      );
       return resolved.flatMap((event) => toRecordedEvent(event) ?? []);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -160,7 +162,13 @@ export const createEventStoreDbEventStore = (
   /** The original result of a batch already stored, if it is (InvalidInput if only in part). */
   const alreadyStored = async (batch: ValidatedAppend): Promise<AppendResult | undefined> => {
     const stored = await reading(() =>
-      storedEventsIn(client, batch.streamName, batch.events.map((e) => e.eventId), window, timeoutMs),
+      storedEventsIn(
+        client,
+        batch.streamName,
+        batch.events.map((e) => e.eventId),
+        window,
+        timeoutMs,
+      ),
     ).catch((error: unknown) => {
       throw translateError(error, { streamName: batch.streamName });
     });
@@ -170,7 +178,9 @@ export const createEventStoreDbEventStore = (
   const positionOf = async (streamName: string, revision: number): Promise<LogPosition> => {
     const [event] = await readEvents(streamName, { fromRevision: BigInt(revision), maxCount: 1 });
     if (event === undefined) {
-      throw EventStoreError.unavailable(`EventStoreDB reported ${streamName}@${revision} but cannot read it`);
+      throw EventStoreError.unavailable(
+        `EventStoreDB reported ${streamName}@${revision} but cannot read it`,
+      );
     }
     return event.position;
   };
@@ -218,7 +228,11 @@ export const createEventStoreDbEventStore = (
         // (bounded cache, or ids not where the expected revision points) did not recognise it.
         const original = await alreadyStored(batch);
         if (original !== undefined) return original;
-        throw EventStoreError.wrongExpectedRevision(streamName, expectedRevision, actualRevisionOf(error));
+        throw EventStoreError.wrongExpectedRevision(
+          streamName,
+          expectedRevision,
+          actualRevisionOf(error),
+        );
       }
       throw translateError(error, { streamName, expected: expectedRevision });
     }
@@ -232,7 +246,11 @@ export const createEventStoreDbEventStore = (
     ensureOpen();
     const maxCount = read.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (read.direction === 'forwards') {
-      return readEvents(streamName, { direction: FORWARDS, fromRevision: BigInt(read.fromRevision), maxCount });
+      return readEvents(streamName, {
+        direction: FORWARDS,
+        fromRevision: BigInt(read.fromRevision),
+        maxCount,
+      });
     }
     const fromEnd = read.fromRevision === Number.MAX_SAFE_INTEGER;
     const events = await readEvents(streamName, {
@@ -257,18 +275,23 @@ export const createEventStoreDbEventStore = (
     let cursor = read.after;
     for (;;) {
       const page = await reading(() =>
-        collect(client.readAll({ fromPosition: toReadPosition(cursor), maxCount: pageSize }), timeoutMs),
+        collect(
+          client.readAll({ fromPosition: toReadPosition(cursor), maxCount: pageSize }),
+          timeoutMs,
+        ),
       ).catch((error: unknown) => {
         throw translateError(error, {});
       });
       let advanced = false;
       for (const resolved of page) {
         const position = resolved.event?.position;
-        if (position === undefined || comparePositions(toLogPosition(position), cursor) <= 0) continue;
+        if (position === undefined || comparePositions(toLogPosition(position), cursor) <= 0)
+          continue;
         cursor = toLogPosition(position);
         advanced = true;
         const event = toRecordedEvent(resolved);
-        if (event === undefined || !matchesFilter(event.streamName, event.type, read.filter)) continue;
+        if (event === undefined || !matchesFilter(event.streamName, event.type, read.filter))
+          continue;
         found.push(event);
         if (found.length >= wanted) return found;
       }

@@ -1,4 +1,7 @@
-export type { EventStoreDbConnection, EventStoreDbEventStoreOptions } from './eventstoredb-event-store.ts';
+export type {
+  EventStoreDbConnection,
+  EventStoreDbEventStoreOptions,
+} from './eventstoredb-event-store.ts';
 export {
   createEventStoreDbEventStore,
   defaultEventStoreDbLimits,

@@ -1,6 +1,15 @@
+import type {
+  EventFilter,
+  ExpectedRevision,
+  JsonObject,
+  JsonValue,
+  LogPosition,
+  RecordedEvent,
+  ValidatedEvent,
+} from '@crm/event-store';
 import {
-  type AppendExpectedRevision,
   ANY,
+  type AppendExpectedRevision,
   eventTypeFilter,
   excludeSystemEvents,
   type Filter,
@@ -14,15 +23,6 @@ import {
   STREAM_EXISTS,
   streamNameFilter,
 } from '@eventstore/db-client';
-import {
-  type EventFilter,
-  type ExpectedRevision,
-  type JsonObject,
-  type JsonValue,
-  type LogPosition,
-  type RecordedEvent,
-  type ValidatedEvent,
-} from '@crm/event-store';
 
 /** Our metadata keys that EventStoreDB also knows, under its own `$` names. */
 const systemMetadataNames = [
@@ -45,7 +45,10 @@ export const toStoredMetadata = (metadata: JsonObject): JsonObject => {
 };
 
 const isJsonObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !(value instanceof Uint8Array);
 
 /**
  * Our metadata from the stored form: a `$correlationId` / `$causationId` copy of our own key is
@@ -76,7 +79,10 @@ export const toEventData = (event: ValidatedEvent): JSONEventData => ({
 
 /** The bytes EventStoreDB counts against its maximum append size for one event. */
 export const appendSizeOf = (event: ValidatedEvent): number => {
-  const metadata = Object.keys(event.metadata).length === 0 ? '' : JSON.stringify(toStoredMetadata(event.metadata));
+  const metadata =
+    Object.keys(event.metadata).length === 0
+      ? ''
+      : JSON.stringify(toStoredMetadata(event.metadata));
   return Buffer.byteLength(event.dataJson) + Buffer.byteLength(metadata) + event.type.length * 2;
 };
 
@@ -102,7 +108,9 @@ export const toLogPosition = (position: Position): LogPosition => ({
 
 /** Where a read or subscription "after" a checkpoint starts: the log's start for `logStart`. */
 export const toReadPosition = (after: LogPosition): ReadPosition =>
-  after.commit < 0n || after.prepare < 0n ? START : { commit: after.commit, prepare: after.prepare };
+  after.commit < 0n || after.prepare < 0n
+    ? START
+    : { commit: after.commit, prepare: after.prepare };
 
 /**
  * Whether a recorded event belongs to EventStoreDB itself rather than to the port: system
@@ -151,7 +159,9 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g
  */
 export const toServerFilter = (filter: EventFilter | undefined): Filter => {
   if (filter?.streamCategories !== undefined) {
-    return streamNameFilter({ prefixes: filter.streamCategories.map((category) => `${category}-`) });
+    return streamNameFilter({
+      prefixes: filter.streamCategories.map((category) => `${category}-`),
+    });
   }
   if (filter?.eventTypes !== undefined) {
     return eventTypeFilter({ regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$` });

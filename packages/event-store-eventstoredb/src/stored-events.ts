@@ -1,5 +1,10 @@
 import type { StoredEventRef } from '@crm/event-store';
-import { BACKWARDS, END, type EventStoreDBClient, StreamNotFoundError } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  type EventStoreDBClient,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
 import { collect } from './collect.ts';
 import { toRecordedEvent } from './mapping.ts';
 

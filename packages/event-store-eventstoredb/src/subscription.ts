@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  comparePositions,
   EventStoreError,
   type EventSubscription,
   type LogPosition,
@@ -9,7 +10,7 @@ import {
 } from '@crm/event-store';
 import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import { isTransient, translateError } from './errors.ts';
-import { toReadPosition, toRecordedEvent, toServerFilter } from './mapping.ts';
+import { toLogPosition, toReadPosition, toRecordedEvent, toServerFilter } from './mapping.ts';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
 
 /** What a subscription needs from its store. */
@@ -93,7 +94,12 @@ export class EventStoreDbSubscription implements EventSubscription {
             if (this.stopped) return;
             failures = 0;
             const position = resolved.event?.position;
-            if (position !== undefined) after = { commit: position.commit, prepare: position.prepare };
+            if (position !== undefined) {
+              const at = toLogPosition(position);
+              // Strictly after the checkpoint, whatever the server's notion of "from": never twice.
+              if (comparePositions(at, after) <= 0) continue;
+              after = at;
+            }
             const event = toRecordedEvent(resolved);
             if (event === undefined) continue;
             if (!matchesFilter(event.streamName, event.type, this.options.filter)) continue;

@@ -46,7 +46,7 @@ const positionAt = (index: number): LogPosition => ({
 const indexAfter = (after: LogPosition, length: number): number => {
   if (after.commit < 0n) return 0;
   const at = after.commit >= BigInt(length) ? length : Number(after.commit);
-  return at;
+  return comparePositions(positionAt(at), after) > 0 ? at : at + 1;
 };
 
 /** A stored copy nobody can change: parsed from the validated JSON, then frozen. */

@@ -40,20 +40,14 @@ export const readLogPage = async (
   limit: number,
   filter: EventFilter | undefined,
 ): Promise<LogPage> => {
-  const categories = filter?.streamCategories;
-  const types = filter?.eventTypes;
-  const parameters: unknown[] = [
+  const rows = await execute<EventRow>(readLogSql, [
     // xid8 has no -1: the log's start is "before transaction 0".
     after.commit < 0n ? '0' : after.commit.toString(),
     after.prepare.toString(),
     limit,
-  ];
-  if (categories !== undefined) parameters.push(JSON.stringify(categories));
-  if (types !== undefined) parameters.push(JSON.stringify(types));
-  const rows = await execute<EventRow>(
-    readLogSql(categories !== undefined, types !== undefined),
-    parameters,
-  );
+    filter?.streamCategories ?? null,
+    filter?.eventTypes ?? null,
+  ]);
   let fence = 0n;
   let newest: bigint | undefined;
   const events: RecordedEvent[] = [];

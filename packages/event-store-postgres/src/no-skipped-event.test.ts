@@ -56,10 +56,12 @@ const holdOpenAppend = async (streamName: string, events: NewEvent[]) => {
   await client.connect();
   await client.query('BEGIN');
   const batch = validateAppend(streamName, events, undefined);
-  const { rows } = await client.query<{ readonly outcome: string }>(appendSql('any'), [
+  const { rows } = await client.query<{ readonly outcome: string }>(appendSql, [
     streamName,
     appendBatchJson(batch.events),
     batch.events.length,
+    'any',
+    null,
   ]);
   expect(rows.map((row) => row.outcome)).toEqual(['appended']);
   return {

@@ -155,13 +155,18 @@ export const createPostgresEventStore = <TDatabase>(
     const batch = validateAppend(streamName, events, appendOptions, limits);
     assertOpen();
     const expected = batch.expectedRevision;
-    const parameters: unknown[] = [streamName, appendBatchJson(batch.events), batch.events.length];
-    if (typeof expected === 'number') parameters.push(expected);
+    const parameters = [
+      streamName,
+      appendBatchJson(batch.events),
+      batch.events.length,
+      typeof expected === 'number' ? 'exact' : expected,
+      typeof expected === 'number' ? expected : null,
+    ];
     const ids = JSON.stringify(batch.events.map((event) => event.eventId));
     for (let attempt = 1; ; attempt += 1) {
       let rows: ReadonlyArray<StateRow> = [];
       try {
-        rows = await run<StateRow>(appendSql(expected), parameters);
+        rows = await run<StateRow>(appendSql, parameters);
       } catch (error) {
         // A concurrent append stored the same event ids first: the state read below sees them.
         if (!isUniqueViolation(error)) throw toEventStoreError(error, 'append', 'events');
@@ -194,8 +199,8 @@ export const createPostgresEventStore = <TDatabase>(
     const { direction, fromRevision, maxCount } = validateReadStream(streamName, readOptions);
     assertOpen();
     const rows = await translated('read a stream')<EventRow & { readonly deleted: boolean | null }>(
-      readStreamSql[direction],
-      [streamName, fromRevision, maxCount ?? null],
+      readStreamSql,
+      [streamName, fromRevision, maxCount ?? null, direction === 'backwards'],
     );
     const events: RecordedEvent[] = [];
     for (const row of rows) {

@@ -42,6 +42,7 @@ export class PostgresSubscription implements EventSubscription, AsyncIterator<Re
   private cancelWait: (() => void) | undefined;
   /** Serialises `next()` calls, so two unawaited pulls never deliver one event twice. */
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -66,8 +67,22 @@ export class PostgresSubscription implements EventSubscription, AsyncIterator<Re
   }
 
   next(): Promise<IteratorResult<RecordedEvent>> {
+    // The common case, an event already read and no pull pending, skips the queue.
+    const event = this.page[this.index];
+    if (this.pending === 0 && event !== undefined && !this.source.isClosed()) {
+      this.index += 1;
+      return Promise.resolve({ done: false, value: event });
+    }
+    this.pending += 1;
     const result = this.queue.then(() => this.pull());
-    this.queue = result.catch(() => undefined);
+    this.queue = result.then(
+      () => {
+        this.pending -= 1;
+      },
+      () => {
+        this.pending -= 1;
+      },
+    );
     return result;
   }
 

@@ -7,6 +7,7 @@ import {
   Migrator,
   sql,
 } from 'kysely';
+import { functionDefinitions, functionNames } from './functions.ts';
 
 /**
  * The store's tables, for callers who want to query them with Kysely's builder (reporting,
@@ -65,8 +66,10 @@ const migrations: Readonly<Record<string, Migration>> = {
           CONSTRAINT es_events_stream_revision UNIQUE (stream_name, revision),
           CONSTRAINT es_events_stream_event_id UNIQUE (stream_name, event_id)
         )`.execute(db);
+      for (const statement of functionDefinitions) await sql.raw(statement).execute(db);
     },
     down: async (db) => {
+      for (const name of functionNames) await sql.raw(`DROP FUNCTION ${name}`).execute(db);
       await sql`DROP TABLE es_events`.execute(db);
       await sql`DROP TABLE es_streams`.execute(db);
     },

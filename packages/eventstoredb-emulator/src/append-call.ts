@@ -11,10 +11,10 @@ import {
 import {
   appendSize,
   type ExpectedVersion,
-  isMetadataStream,
   expectedAny,
   expectedNoStream,
   expectedStreamExists,
+  isMetadataStream,
   type ProposedEvent,
 } from './log-record.ts';
 import { sharedPb, streamsPb } from './protocol.ts';
@@ -81,7 +81,9 @@ export const appendCall =
       }
       const message = request.getProposedMessage();
       if (options === undefined || message === undefined) {
-        failure = badRequestError('An append starts with one options message, then proposed messages.');
+        failure = badRequestError(
+          'An append starts with one options message, then proposed messages.',
+        );
         return;
       }
       const event = proposedEventOf(message);

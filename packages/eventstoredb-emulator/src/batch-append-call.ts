@@ -9,10 +9,10 @@ import type { EmulatedLog } from './emulated-log.ts';
 import {
   appendSize,
   type ExpectedVersion,
-  isMetadataStream,
   expectedAny,
   expectedNoStream,
   expectedStreamExists,
+  isMetadataStream,
   type ProposedEvent,
 } from './log-record.ts';
 import { anyPb, emptyPb, sharedPb, statusPb, streamsPb } from './protocol.ts';
@@ -84,7 +84,12 @@ const maxAppendSizeExceeded = (maxAppendSize: number): Status =>
   );
 
 const badRequest = (message: string): Status =>
-  statusOf(code.invalidArgument, 'BadRequest', new sharedPb.BadRequest().setMessage(message), 'event_store.client.BadRequest');
+  statusOf(
+    code.invalidArgument,
+    'BadRequest',
+    new sharedPb.BadRequest().setMessage(message),
+    'event_store.client.BadRequest',
+  );
 
 interface PendingBatch {
   readonly streamName: string;
@@ -105,7 +110,11 @@ export const batchAppendCall =
   ): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> =>
   (call) => {
     const pending = new Map<string, PendingBatch>();
-    const respond = (correlationId: UUID | undefined, streamName: string, fill: (response: BatchAppendResp) => void): void => {
+    const respond = (
+      correlationId: UUID | undefined,
+      streamName: string,
+      fill: (response: BatchAppendResp) => void,
+    ): void => {
       const response = new streamsPb.BatchAppendResp()
         .setCorrelationId(correlationId)
         .setStreamIdentifier(streamIdentifier(streamName));

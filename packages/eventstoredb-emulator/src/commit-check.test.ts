@@ -22,16 +22,23 @@ describe('checkCommit (EventStoreDB IndexWriter.CheckCommit)', () => {
   it('writes when the expected version matches, for every form', () => {
     expect(checkCommit('s-1', stream([]), expectedNoStream, ['x'], none)).toEqual({ kind: 'ok' });
     expect(checkCommit('s-1', stream([]), expectedAny, ['x'], none)).toEqual({ kind: 'ok' });
-    expect(checkCommit('s-1', stream(['a']), expectedStreamExists, ['x'], none)).toEqual({ kind: 'ok' });
+    expect(checkCommit('s-1', stream(['a']), expectedStreamExists, ['x'], none)).toEqual({
+      kind: 'ok',
+    });
     expect(checkCommit('s-1', stream(['a', 'b']), 1n, ['x'], none)).toEqual({ kind: 'ok' });
   });
 
   it('refuses a wrong expected version with the current revision (-1 for none)', () => {
-    const wrong = (current: bigint) => ({ kind: 'wrong-expected-version', currentRevision: current });
+    const wrong = (current: bigint) => ({
+      kind: 'wrong-expected-version',
+      currentRevision: current,
+    });
     expect(checkCommit('s-1', stream([]), expectedStreamExists, ['x'], none)).toEqual(wrong(-1n));
     expect(checkCommit('s-1', stream([]), 0n, ['x'], none)).toEqual(wrong(-1n));
     expect(checkCommit('s-1', stream(['a']), 3n, ['x'], none)).toEqual(wrong(0n));
-    expect(checkCommit('s-1', stream(['a', 'b']), expectedNoStream, ['x'], none)).toEqual(wrong(1n));
+    expect(checkCommit('s-1', stream(['a', 'b']), expectedNoStream, ['x'], none)).toEqual(
+      wrong(1n),
+    );
   });
 
   it('reports a tombstoned stream as deleted, whatever is expected', () => {

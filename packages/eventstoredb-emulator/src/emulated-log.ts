@@ -113,11 +113,15 @@ export class EmulatedLog {
   /** A stream's events, or why there are none. */
   stream(
     streamName: string,
-  ): { readonly kind: 'events'; readonly records: ReadonlyArray<LogRecord> } | { readonly kind: 'not-found' | 'deleted' } {
+  ):
+    | { readonly kind: 'events'; readonly records: ReadonlyArray<LogRecord> }
+    | { readonly kind: 'not-found' | 'deleted' } {
     const entry = this.streams.get(streamName);
     if (entry === undefined) return { kind: 'not-found' };
     if (entry.tombstoned) return { kind: 'deleted' };
-    return entry.records.length === 0 ? { kind: 'not-found' } : { kind: 'events', records: entry.records };
+    return entry.records.length === 0
+      ? { kind: 'not-found' }
+      : { kind: 'events', records: entry.records };
   }
 
   /** `$all` in position order. */

@@ -8,8 +8,8 @@ import {
   jsonEvent,
   MaxAppendSizeExceededError,
   NO_STREAM,
-  persistentSubscriptionToStreamSettingsFromDefaults,
   type Position,
+  persistentSubscriptionToStreamSettingsFromDefaults,
   type ResolvedEvent,
   START,
   StreamDeletedError,
@@ -74,7 +74,9 @@ describe.each([
 ])('appends through $path', ({ batchAppend }) => {
   it('writes with each expected revision and reports revision and position', async () => {
     const { client } = await open({ batchAppend });
-    const first = await client.appendToStream('order-1', events(2), { expectedRevision: NO_STREAM });
+    const first = await client.appendToStream('order-1', events(2), {
+      expectedRevision: NO_STREAM,
+    });
     expect(first.nextExpectedRevision).toBe(1n);
     const second = await client.appendToStream('order-1', events(1), { expectedRevision: 1n });
     expect(second.nextExpectedRevision).toBe(2n);
@@ -145,7 +147,10 @@ describe('reads', () => {
   it('reads a stream forwards and backwards, backwards as the window [from - count + 1, from]', async () => {
     const { client } = await open();
     await client.appendToStream('order-9', events(5));
-    expect(revisions(await drain(client.readStream('order-9', { fromRevision: 3n })))).toEqual([3n, 4n]);
+    expect(revisions(await drain(client.readStream('order-9', { fromRevision: 3n })))).toEqual([
+      3n,
+      4n,
+    ]);
     const backwards = (fromRevision: bigint | typeof END, maxCount?: number) =>
       drain(
         client.readStream('order-9', {
@@ -184,7 +189,9 @@ describe('reads', () => {
     const { client } = await open();
     await client.appendToStream('lead-1', events(2));
     await client.tombstoneStream('lead-1', { expectedRevision: 1n });
-    expect(await rejectionOf(drain(client.readStream('lead-1')))).toBeInstanceOf(StreamDeletedError);
+    expect(await rejectionOf(drain(client.readStream('lead-1')))).toBeInstanceOf(
+      StreamDeletedError,
+    );
     expect(await rejectionOf(client.appendToStream('lead-1', events(1)))).toBeInstanceOf(
       StreamDeletedError,
     );
@@ -276,11 +283,16 @@ describe('what it does not emulate fails at once', () => {
       await within(2000, rejectionOf(client.getProjectionStatus('by-category'))),
     ).toMatchObject(unimplemented);
     expect(
-      await within(2000, rejectionOf(client.createPersistentSubscriptionToStream(
-              'order-1',
-              'group',
-              persistentSubscriptionToStreamSettingsFromDefaults(),
-            ))),
+      await within(
+        2000,
+        rejectionOf(
+          client.createPersistentSubscriptionToStream(
+            'order-1',
+            'group',
+            persistentSubscriptionToStreamSettingsFromDefaults(),
+          ),
+        ),
+      ),
     ).toMatchObject(unimplemented);
     expect(await within(2000, rejectionOf(client.deleteStream('order-1')))).toMatchObject(
       unimplemented,

@@ -91,7 +91,8 @@ const readStream = async (
           : last;
     const lowest = from - count + 1n > 0n ? from - count + 1n : 0n;
     const highest = from < last ? from : last;
-    selected = lowest > highest ? [] : records.slice(Number(lowest), Number(highest + 1n)).reverse();
+    selected =
+      lowest > highest ? [] : records.slice(Number(lowest), Number(highest + 1n)).reverse();
   } else {
     const from =
       revisionCase === Revision.REVISION
@@ -225,8 +226,7 @@ export const readCall =
     const options = call.request.getOptions();
     if (options === undefined) return fail(call, badRequestError('A read needs options.'));
     const structuredIds =
-      options.getUuidOption()?.getContentCase() ===
-      Options.UUIDOption.ContentCase.STRUCTURED;
+      options.getUuidOption()?.getContentCase() === Options.UUIDOption.ContentCase.STRUCTURED;
     const filter =
       options.getFilterOptionCase() === Options.FilterOptionCase.FILTER
         ? eventFilterOf(options.getFilter())

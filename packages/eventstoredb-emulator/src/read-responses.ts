@@ -42,4 +42,3 @@ export const checkpointResponse = (position: bigint): ReadResp =>
       .setCommitPosition(position.toString())
       .setPreparePosition(position.toString()),
   );
-

@@ -24,6 +24,4 @@ export const refusedCall = (
 
 /** Every method of a service, refused. */
 export const refusedService = (service: ServiceDefinition): UntypedServiceImplementation =>
-  Object.fromEntries(
-    Object.entries(service).map(([name, method]) => [name, refusedCall(method)]),
-  );
+  Object.fromEntries(Object.entries(service).map(([name, method]) => [name, refusedCall(method)]));

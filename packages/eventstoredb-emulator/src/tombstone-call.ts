@@ -57,7 +57,9 @@ export const tombstoneCall =
         );
         return;
       case 'wrong-expected-version':
-        callback(wrongExpectedVersionError('Delete', streamName, expected, outcome.currentRevision));
+        callback(
+          wrongExpectedVersionError('Delete', streamName, expected, outcome.currentRevision),
+        );
         return;
       case 'stream-deleted':
         callback(streamDeletedError(streamName));

@@ -48,10 +48,10 @@ export const moneyArbitrary = (
   currency: fc.Arbitrary<CurrencyCode> = currencyArbitrary,
   { min = 0, max = 10_000_000 }: { readonly min?: number; readonly max?: number } = {},
 ): fc.Arbitrary<Money> =>
-  fc.record({
-    amountMinor: fc.integer({ min, max }).map((n) => n as MinorUnits),
-    currency,
-  });
+  fc.record(
+    { amountMinor: fc.integer({ min, max }).map((n) => n as MinorUnits), currency },
+    { noNullPrototype: true },
+  );
 
 /** Short human-looking text. */
 export const textArbitrary: fc.Arbitrary<NonEmptyString> = fc
@@ -106,11 +106,14 @@ export const roleArbitrary = pick([
 
 /** Event metadata with consistent ids. */
 export const eventMetadataArbitrary: fc.Arbitrary<EventMetadata> = fc
-  .record({
-    n: fc.nat(1_000_000),
-    actor: fc.record({ id: userIdArbitrary, role: roleArbitrary }),
-    occurredAt: instantArbitrary,
-  })
+  .record(
+    {
+      n: fc.nat(1_000_000),
+      actor: fc.record({ id: userIdArbitrary, role: roleArbitrary }, { noNullPrototype: true }),
+      occurredAt: instantArbitrary,
+    },
+    { noNullPrototype: true },
+  )
   .map(({ n, actor, occurredAt }) => ({
     eventId: `evt-${n}` as EventMetadata['eventId'],
     commandId: `cmd-${n}` as EventMetadata['commandId'],

@@ -20,18 +20,21 @@ import type { CampaignMemberStatus, CampaignResponse } from './values.ts';
 
 const amountText = (money: Money): string => `${money.amountMinor} ${money.currency} (minor units)`;
 
+/** The `CampaignNotPlanned` error, with its message. */
 export const campaignNotPlanned = (campaignId: CampaignId): CampaignNotPlanned => ({
   _tag: 'CampaignNotPlanned',
   campaignId,
   message: `Campaign ${campaignId} has not been planned.`,
 });
 
+/** The `CampaignAlreadyPlanned` error, with its message. */
 export const campaignAlreadyPlanned = (campaignId: CampaignId): CampaignAlreadyPlanned => ({
   _tag: 'CampaignAlreadyPlanned',
   campaignId,
   message: `Campaign ${campaignId} is already planned; a campaign is planned once.`,
 });
 
+/** The `CampaignIdMismatch` error, with its message. */
 export const campaignIdMismatch = (
   expected: CampaignId,
   actual: CampaignId,
@@ -42,6 +45,7 @@ export const campaignIdMismatch = (
   message: `The command is for campaign ${actual} but was sent to campaign ${expected}.`,
 });
 
+/** The `CampaignPeriodEndsBeforeStart` error, with its message. */
 export const campaignPeriodEndsBeforeStart = (
   start: CalendarDate,
   end: CalendarDate,
@@ -52,24 +56,28 @@ export const campaignPeriodEndsBeforeStart = (
   message: `The campaign period ends on ${end}, before it starts on ${start}.`,
 });
 
+/** The `CampaignBudgetNegative` error, with its message. */
 export const campaignBudgetNegative = (budget: Money): CampaignBudgetNegative => ({
   _tag: 'CampaignBudgetNegative',
   budget,
   message: `A campaign budget cannot be negative: ${amountText(budget)}.`,
 });
 
+/** The `CampaignHasNoMembers` error, with its message. */
 export const campaignHasNoMembers = (campaignId: CampaignId): CampaignHasNoMembers => ({
   _tag: 'CampaignHasNoMembers',
   campaignId,
   message: `Campaign ${campaignId} has no members yet; add some before launching it.`,
 });
 
+/** The `CampaignNotLaunched` error, with its message. */
 export const campaignNotLaunched = (campaignId: CampaignId): CampaignNotLaunched => ({
   _tag: 'CampaignNotLaunched',
   campaignId,
   message: `Campaign ${campaignId} has not been launched.`,
 });
 
+/** The `CampaignAlreadyEnded` error, with its message. */
 export const campaignAlreadyEnded = (
   campaignId: CampaignId,
   status: CampaignStatus,
@@ -80,6 +88,7 @@ export const campaignAlreadyEnded = (
   message: `Campaign ${campaignId} is ${status}.`,
 });
 
+/** The `CustomerNotCampaignMember` error, with its message. */
 export const customerNotCampaignMember = (
   campaignId: CampaignId,
   customerId: CustomerId,
@@ -90,6 +99,7 @@ export const customerNotCampaignMember = (
   message: `Customer ${customerId} is not a member of campaign ${campaignId}.`,
 });
 
+/** The `CampaignResponseOutOfOrder` error, with its message. */
 export const campaignResponseOutOfOrder = (
   campaignId: CampaignId,
   customerId: CustomerId,
@@ -104,6 +114,7 @@ export const campaignResponseOutOfOrder = (
   message: `Customer ${customerId} in campaign ${campaignId} is at ${current}; ${response} would be a step back.`,
 });
 
+/** The `CampaignMemberUnreachable` error, with its message. */
 export const campaignMemberUnreachable = (
   campaignId: CampaignId,
   customerId: CustomerId,
@@ -116,6 +127,7 @@ export const campaignMemberUnreachable = (
   message: `Customer ${customerId} in campaign ${campaignId} is ${status}; nothing further is recorded.`,
 });
 
+/** The `CampaignCostNotPositive` error, with its message. */
 export const campaignCostNotPositive = (
   campaignId: CampaignId,
   amount: Money,

@@ -71,6 +71,31 @@ export const readAllAfter = (
   filter: NonNullable<ReadAllOptions['filter']>,
 ): Promise<ReadonlyArray<RecordedEvent>> => store.readAll({ after, filter });
 
+/**
+ * Reads the log page by page (`maxCount: pageSize`, each page after the last event of the one
+ * before), checking that every page moves forward, so a store that repeats events fails the test
+ * instead of looping forever.
+ */
+export const readAllPaged = async (
+  store: EventStore,
+  after: LogPosition,
+  filter: NonNullable<ReadAllOptions['filter']>,
+  pageSize: number,
+): Promise<RecordedEvent[]> => {
+  const all: RecordedEvent[] = [];
+  let cursor = after;
+  for (;;) {
+    const page = await store.readAll({ after: cursor, filter, maxCount: pageSize });
+    expect(page.length, 'a page holds at most maxCount events').toBeLessThanOrEqual(pageSize);
+    const [first] = page;
+    const last = page[page.length - 1];
+    if (first === undefined || last === undefined) return all;
+    expect(comparePositions(first.position, cursor), 'a page starts after its checkpoint').toBeGreaterThan(0);
+    all.push(...page);
+    cursor = last.position;
+  }
+};
+
 /** Expects a rejection with an `EventStoreError` of `code` whose details include `details`. */
 export const expectStoreError = async (
   promise: Promise<unknown>,

@@ -10,6 +10,7 @@ import {
   expectStoreError,
   idsOf,
   newEvent,
+  readAllPaged,
   SubscriptionReader,
   testScope,
 } from './fixtures.ts';
@@ -354,15 +355,7 @@ const expectStoreMatchesModel = async (
   expect(view(all)).toEqual(view(model.log));
   expectIncreasingPositions(all);
 
-  const paged = [];
-  let after = run.start;
-  for (;;) {
-    const page = await store.readAll({ after, filter, maxCount: run.pageSize });
-    paged.push(...page);
-    const last = page[page.length - 1];
-    if (last === undefined) break;
-    after = last.position;
-  }
+  const paged = await readAllPaged(store, run.start, filter, run.pageSize);
   expect(idsOf(paged)).toEqual(idsOf(model.log));
 
   const [alpha, beta] = run.categories;

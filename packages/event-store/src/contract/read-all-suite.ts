@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventFilter, ReadAllOptions, RecordedEvent } from '../event-store.ts';
+import type { EventFilter, ReadAllOptions } from '../event-store.ts';
 import { comparePositions, type LogPosition } from '../position.ts';
 import type { ContractContext } from './contract-options.ts';
 import {
@@ -9,6 +9,7 @@ import {
   idsOf,
   newEvent,
   newEvents,
+  readAllPaged,
   testScope,
 } from './fixtures.ts';
 
@@ -39,23 +40,6 @@ export const readAllSuite = ({ store }: ContractContext): void => {
       written.push(...batch.map(({ eventId }) => ({ streamName, eventId, type })));
     }
     return { scope, order, invoice, placed, paid, start, written };
-  };
-
-  const pageThrough = async (
-    after: LogPosition,
-    filter: EventFilter,
-    pageSize: number,
-  ): Promise<RecordedEvent[]> => {
-    const all: RecordedEvent[] = [];
-    let position = after;
-    for (;;) {
-      const page = await store().readAll({ after: position, filter, maxCount: pageSize });
-      expect(page.length).toBeLessThanOrEqual(pageSize);
-      all.push(...page);
-      const last = page[page.length - 1];
-      if (last === undefined) return all;
-      position = last.position;
-    }
   };
 
   describe('readAll', () => {
@@ -112,14 +96,14 @@ export const readAllSuite = ({ store }: ContractContext): void => {
       'pages with maxCount %i, covering every event exactly once',
       async (pageSize) => {
         const { order, invoice, start, written } = await writeMixedLog();
-        const paged = await pageThrough(start, { streamCategories: [order, invoice] }, pageSize);
+        const paged = await readAllPaged(store(), start, { streamCategories: [order, invoice] }, pageSize);
         expect(idsOf(paged)).toEqual(idsOf(written));
       },
     );
 
     it('pages through a type filter too', async () => {
       const { paid, start, written } = await writeMixedLog();
-      const paged = await pageThrough(start, { eventTypes: [paid] }, 2);
+      const paged = await readAllPaged(store(), start, { eventTypes: [paid] }, 2);
       expect(idsOf(paged)).toEqual(idsOf(written.filter((e) => e.type === paid)));
     });
 

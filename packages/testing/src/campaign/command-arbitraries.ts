@@ -71,11 +71,13 @@ export const addCampaignMembersArbitrary: fc.Arbitrary<AddCampaignMembers> = com
   }),
 );
 
+/** Any `LaunchCampaign` command. */
 export const launchCampaignArbitrary: fc.Arbitrary<LaunchCampaign> = command(
   'LaunchCampaign',
   fc.constant({}),
 );
 
+/** Any `RecordCampaignResponse` command. */
 export const recordCampaignResponseArbitrary: fc.Arbitrary<RecordCampaignResponse> = command(
   'RecordCampaignResponse',
   fc.record({ customerId: campaignCustomerIdArbitrary, response: campaignResponseArbitrary }),
@@ -93,11 +95,13 @@ export const recordCampaignCostArbitrary: fc.Arbitrary<RecordCampaignCost> = com
   }),
 );
 
+/** Any `CompleteCampaign` command. */
 export const completeCampaignArbitrary: fc.Arbitrary<CompleteCampaign> = command(
   'CompleteCampaign',
   fc.constant({}),
 );
 
+/** Any `CancelCampaign` command. */
 export const cancelCampaignArbitrary: fc.Arbitrary<CancelCampaign> = command(
   'CancelCampaign',
   fc.record({ reason: textArbitrary }),

@@ -40,31 +40,37 @@ export const campaignPlannedArbitrary: fc.Arbitrary<CampaignPlanned> = event(
   }),
 );
 
+/** Any `CampaignMembersAdded`, for any state or none. */
 export const campaignMembersAddedArbitrary: fc.Arbitrary<CampaignMembersAdded> = event(
   'CampaignMembersAdded',
   fc.record({ customerIds: fc.uniqueArray(campaignCustomerIdArbitrary, { maxLength: 4 }) }),
 );
 
+/** Any `CampaignLaunched`, for any state or none. */
 export const campaignLaunchedArbitrary: fc.Arbitrary<CampaignLaunched> = event(
   'CampaignLaunched',
   fc.constant({}),
 );
 
+/** Any `CampaignResponseRecorded`, for any state or none. */
 export const campaignResponseRecordedArbitrary: fc.Arbitrary<CampaignResponseRecorded> = event(
   'CampaignResponseRecorded',
   fc.record({ customerId: campaignCustomerIdArbitrary, response: campaignResponseArbitrary }),
 );
 
+/** Any `CampaignCostRecorded`, for any state or none. */
 export const campaignCostRecordedArbitrary: fc.Arbitrary<CampaignCostRecorded> = event(
   'CampaignCostRecorded',
   fc.record({ amount: campaignMoneyArbitrary(-100, 200_000), description: textArbitrary }),
 );
 
+/** Any `CampaignCompleted`, for any state or none. */
 export const campaignCompletedArbitrary: fc.Arbitrary<CampaignCompleted> = event(
   'CampaignCompleted',
   fc.constant({}),
 );
 
+/** Any `CampaignCancelled`, for any state or none. */
 export const campaignCancelledArbitrary: fc.Arbitrary<CampaignCancelled> = event(
   'CampaignCancelled',
   fc.record({ reason: textArbitrary }),

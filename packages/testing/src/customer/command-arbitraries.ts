@@ -1,5 +1,3 @@
-import type { Instant } from '@crm/domain';
-import * as fc from 'fast-check';
 import type {
   AddCustomerTag,
   AdvanceLifecycleStage,
@@ -15,6 +13,7 @@ import type {
   EarnLoyaltyPoints,
   EnsureLifecycleStageAtLeast,
   ErasePersonalData,
+  Instant,
   MergeCustomerInto,
   ReactivateCustomer,
   RecordDuplicateAbsorbed,
@@ -27,7 +26,8 @@ import type {
   RevertCustomerMerge,
   ScheduleFollowUp,
   UpdateCustomerPreferences,
-} from '../../../domain/src/customer/index.ts';
+} from '@crm/domain';
+import * as fc from 'fast-check';
 import { tagArbitrary } from '../kernel-arbitraries.ts';
 import {
   acquisitionArbitrary,

@@ -1,7 +1,3 @@
-import { fold } from '@crm/domain';
-import * as fc from 'fast-check';
-import * as E from 'fp-ts/lib/Either.js';
-import { describe, expect, it } from 'vitest';
 import {
   CustomerCommand,
   CustomerEvent,
@@ -11,10 +7,14 @@ import {
   decodeCustomerCommand,
   decodeCustomerEvent,
   type ForwardStage,
+  fold,
   isForwardStage,
   type LifecycleStage,
   lifecycleRank,
-} from '../../../domain/src/customer/index.ts';
+} from '@crm/domain';
+import * as fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
 import { deciderLaws } from '../decider-laws.ts';
 import {
   customerCommandArbitrary,

@@ -1,5 +1,5 @@
+import type { CustomerEvent } from '@crm/domain';
 import * as fc from 'fast-check';
-import type { CustomerEvent } from '../../../domain/src/customer/index.ts';
 import { tagArbitrary } from '../kernel-arbitraries.ts';
 import {
   acquisitionArbitrary,

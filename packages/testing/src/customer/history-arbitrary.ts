@@ -1,11 +1,11 @@
-import * as fc from 'fast-check';
 import {
   type CustomerCommand,
   type CustomerError,
   type CustomerEvent,
   type CustomerState,
   customerDecider,
-} from '../../../domain/src/customer/index.ts';
+} from '@crm/domain';
+import * as fc from 'fast-check';
 import { type DecidedHistory, historyArbitrary } from '../history.ts';
 import { customerCommandArbitrary, registerCustomerArbitrary } from './command-arbitraries.ts';
 

@@ -3,7 +3,7 @@ import {
   type CustomerError,
   type CustomerEvent,
   customerDecider,
-} from '../../../domain/src/customer/index.ts';
+} from '@crm/domain';
 import { type DeciderSpecification, deciderSpecification } from '../decider-specification.ts';
 
 /**

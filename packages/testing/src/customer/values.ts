@@ -1,29 +1,27 @@
-import {
-  CustomerId,
-  EmailAddress,
-  EntryId,
-  type Instant,
-  type NonEmptyString,
-  PhoneE164,
-  type PhoneRegion,
-  UserId,
-} from '@crm/domain';
-import * as fc from 'fast-check';
 // Until the package entry point exports the customer aggregate, it is imported from its folder.
 import {
   type Acquisition,
   AcquisitionSource,
   type AddressLines,
   CountryCode,
+  CustomerId,
+  EmailAddress,
+  EntryId,
   type ForwardStage,
+  type Instant,
   type InteractionChannel,
   LanguageTag,
+  type NonEmptyString,
   type Party,
+  PhoneE164,
+  type PhoneRegion,
   type PostalAddress,
   PreferenceKey,
   type PreferenceValue,
   type SatisfactionScore,
-} from '../../../domain/src/customer/index.ts';
+  UserId,
+} from '@crm/domain';
+import * as fc from 'fast-check';
 import { idFrom, instantArbitrary, phoneSamples, textArbitrary } from '../kernel-arbitraries.ts';
 
 /**

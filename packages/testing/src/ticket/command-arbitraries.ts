@@ -158,15 +158,25 @@ const at = <TCommand extends TicketCommand>(
 ): fc.Arbitrary<TCommand> =>
   fc.tuple(timedCommand, instantArbitrary).map(([command, instant]) => command(instant));
 
+/** `OpenTicket` commands at any instant from 2024 to 2027. */
 export const openTicketArbitrary = at(timedOpenTicketArbitrary);
+/** `AssignTicket` commands at any instant from 2024 to 2027. */
 export const assignTicketArbitrary = at(timedAssign);
+/** `ReplyToTicket` commands at any instant from 2024 to 2027. */
 export const replyToTicketArbitrary = at(timedReply);
+/** `EscalateTicket` commands at any instant from 2024 to 2027. */
 export const escalateTicketArbitrary = at(timedEscalate);
+/** `ChangeTicketPriority` commands at any instant from 2024 to 2027. */
 export const changeTicketPriorityArbitrary = at(timedChangePriority);
+/** `ResolveTicket` commands at any instant from 2024 to 2027. */
 export const resolveTicketArbitrary = at(timedResolve);
+/** `ReopenTicket` commands at any instant from 2024 to 2027. */
 export const reopenTicketArbitrary = at(timedReopen);
+/** `CloseTicket` commands at any instant from 2024 to 2027. */
 export const closeTicketArbitrary = at(timedClose);
+/** `RateTicket` commands at any instant from 2024 to 2027. */
 export const rateTicketArbitrary = at(timedRate);
+/** `CheckTicketSla` commands at any instant from 2024 to 2027. */
 export const checkTicketSlaArbitrary = at(timedCheckSla);
 
 /** Any ticket command, valid for a given state or not, at any instant from 2024 to 2027. */

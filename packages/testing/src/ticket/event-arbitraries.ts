@@ -67,11 +67,13 @@ export const ticketOpenedArbitrary: fc.Arbitrary<TicketOpened> = event(
   ),
 );
 
+/** Any `TicketAssigned`, for any state or none. */
 export const ticketAssignedArbitrary: fc.Arbitrary<TicketAssigned> = event(
   'TicketAssigned',
   fc.record({ ticketId: ticketIdArbitrary, assignee: userIdArbitrary, at: instantArbitrary }),
 );
 
+/** Any `TicketReplied`, for any state or none. */
 export const ticketRepliedArbitrary: fc.Arbitrary<TicketReplied> = event(
   'TicketReplied',
   fc.record({
@@ -94,9 +96,11 @@ const breachData = fc.record({
   at: instantArbitrary,
 });
 
+/** Any `TicketFirstResponseSlaBreached`, for any state or none. */
 export const ticketFirstResponseSlaBreachedArbitrary: fc.Arbitrary<TicketFirstResponseSlaBreached> =
   event('TicketFirstResponseSlaBreached', breachData);
 
+/** Any `TicketEscalated`, for any state or none. */
 export const ticketEscalatedArbitrary: fc.Arbitrary<TicketEscalated> = event(
   'TicketEscalated',
   fc.record({
@@ -108,6 +112,7 @@ export const ticketEscalatedArbitrary: fc.Arbitrary<TicketEscalated> = event(
   }),
 );
 
+/** Any `TicketPriorityChanged`, for any state or none. */
 export const ticketPriorityChangedArbitrary: fc.Arbitrary<TicketPriorityChanged> = event(
   'TicketPriorityChanged',
   fc.record({
@@ -120,24 +125,29 @@ export const ticketPriorityChangedArbitrary: fc.Arbitrary<TicketPriorityChanged>
   }),
 );
 
+/** Any `TicketResolved`, for any state or none. */
 export const ticketResolvedArbitrary: fc.Arbitrary<TicketResolved> = event(
   'TicketResolved',
   fc.record({ ticketId: ticketIdArbitrary, resolution: textArbitrary, at: instantArbitrary }),
 );
 
+/** Any `TicketResolutionSlaBreached`, for any state or none. */
 export const ticketResolutionSlaBreachedArbitrary: fc.Arbitrary<TicketResolutionSlaBreached> =
   event('TicketResolutionSlaBreached', breachData);
 
+/** Any `TicketReopened`, for any state or none. */
 export const ticketReopenedArbitrary: fc.Arbitrary<TicketReopened> = event(
   'TicketReopened',
   fc.record({ ticketId: ticketIdArbitrary, reason: textArbitrary, at: instantArbitrary }),
 );
 
+/** Any `TicketClosed`, for any state or none. */
 export const ticketClosedArbitrary: fc.Arbitrary<TicketClosed> = event(
   'TicketClosed',
   fc.record({ ticketId: ticketIdArbitrary, at: instantArbitrary }),
 );
 
+/** Any `TicketRated`, for any state or none. */
 export const ticketRatedArbitrary: fc.Arbitrary<TicketRated> = event(
   'TicketRated',
   fc.record({

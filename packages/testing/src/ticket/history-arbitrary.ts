@@ -1,6 +1,7 @@
 import {
   epochMillisOf,
   Instant,
+  slaTargets,
   type TicketCommand,
   type TicketError,
   type TicketEvent,
@@ -22,8 +23,11 @@ const instantAt = (millis: number): Instant => {
 };
 
 // Gaps between commands from minutes to days, so replies and resolutions land on both sides of
-// every priority's SLA targets (1 h to 5 days).
+// every priority's SLA targets (1 h to 5 days), and now and then exactly on one.
 const gapMinutesArbitrary = fc.oneof(
+  fc.constantFrom(
+    ...Object.values(slaTargets).flatMap((t) => [t.firstResponseMinutes, t.resolutionMinutes]),
+  ),
   fc.integer({ min: 0, max: 90 }),
   fc.integer({ min: 0, max: 12 * 60 }),
   fc.integer({ min: 0, max: 4 * 24 * 60 }),
