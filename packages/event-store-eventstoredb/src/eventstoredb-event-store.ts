@@ -31,59 +31,25 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { assertFitsAppendSize } from './append-size.ts';
 import { collect, withTimeout } from './collect.ts';
 import { actualRevisionOf, isTransient, translateError } from './errors.ts';
 import {
-  appendSizeOf,
   toClientExpectedRevision,
   toEventData,
   toLogPosition,
   toReadPosition,
   toRecordedEvent,
 } from './mapping.ts';
+import {
+  defaultEventStoreDbLimits,
+  defaultMaxAppendSize,
+  type EventStoreDbConnection,
+  type EventStoreDbEventStoreOptions,
+} from './options.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from './retry.ts';
 import { storedEventsIn } from './stored-events.ts';
 import { EventStoreDbSubscription } from './subscription.ts';
-
-/** How to reach EventStoreDB: a connection string, or a client the caller owns (and disposes). */
-export type EventStoreDbConnection =
-  | { readonly connectionString: string }
-  | { readonly client: EventStoreDBClient };
-
-/** EventStoreDB's default `--max-append-size`: the bytes one append may carry in all. */
-export const defaultMaxAppendSize = 1024 * 1024;
-
-/**
- * Per-event limits that fit EventStoreDB's default maximum append size: 1 MiB less 4 KiB, the
- * room the server counts for the event type (twice its length) and the `$correlationId` /
- * `$causationId` copies the adapter adds to the metadata.
- */
-export const defaultEventStoreDbLimits: EventStoreLimits = Object.freeze({
-  maxEventBytes: defaultMaxAppendSize - 4096,
-});
-
-/** Tuning; every field has a default. */
-export interface EventStoreDbEventStoreOptions {
-  /** Per-event limits checked before any I/O; defaults to `defaultEventStoreDbLimits`. */
-  readonly limits?: EventStoreLimits;
-  /** The server's `--max-append-size` (default 1 MiB): a bigger batch is refused before I/O. */
-  readonly maxAppendSize?: number;
-  /**
-   * `'verify'` (default) looks for the batch's event ids among the stream's last
-   * `idempotenceWindow` events before appending, which makes the port's idempotence rule hold
-   * whatever the expected revision; `'server'` trusts EventStoreDB's own check (best effort for
-   * `any` / `stream_exists`) and only looks after a wrong expected version. See the README.
-   */
-  readonly idempotence?: 'verify' | 'server';
-  /** How many of a stream's last events the idempotence check reads (default 100). */
-  readonly idempotenceWindow?: number;
-  /** Retries of safe operations after transient failures (default 3 attempts, ≤ 1 s apart). */
-  readonly retry?: Partial<RetryPolicy>;
-  /** The longest one call may wait for the server, in milliseconds (default 10,000). */
-  readonly timeoutMs?: number;
-  /** Events per page when `readAll` walks `$all` (default 500). */
-  readonly readPageSize?: number;
-}
 
 /**
  * The event store port on EventStoreDB (or KurrentDB, same protocol) through
@@ -123,26 +89,6 @@ export const createEventStoreDbEventStore = (
   /** Reads are always safe to repeat. */
   const reading = <T>(operation: () => Promise<T>): Promise<T> =>
     withRetry(operation, isTransient, retry);
-
-  const assertFitsAppendSize = ({ events }: ValidatedAppend): void => {
-    let total = 0;
-    for (const [index, event] of events.entries()) {
-      const size = appendSizeOf(event);
-      if (size > maxAppendSize) {
-        throw EventStoreError.invalidInput(
-          `events[${index}]`,
-          `takes ${size} bytes on EventStoreDB, over its maximum append size of ${maxAppendSize}`,
-        );
-      }
-      total += size;
-    }
-    if (total > maxAppendSize) {
-      throw EventStoreError.invalidInput(
-        'events',
-        `the batch takes ${total} bytes on EventStoreDB, over its maximum append size of ${maxAppendSize}`,
-      );
-    }
-  };
 
   const readEvents = async (
     streamName: string,
@@ -191,7 +137,7 @@ export const createEventStoreDbEventStore = (
     options?: AppendOptions,
   ): Promise<AppendResult> => {
     const batch = validateAppend(streamName, events, options, limits);
-    assertFitsAppendSize(batch);
+    assertFitsAppendSize(batch, maxAppendSize);
     ensureOpen();
     if (verifyFirst) {
       const original = await alreadyStored(batch);

@@ -1,11 +1,5 @@
-export type {
-  EventStoreDbConnection,
-  EventStoreDbEventStoreOptions,
-} from './eventstoredb-event-store.ts';
-export {
-  createEventStoreDbEventStore,
-  defaultEventStoreDbLimits,
-  defaultMaxAppendSize,
-} from './eventstoredb-event-store.ts';
+export type { EventStoreDbConnection, EventStoreDbEventStoreOptions } from './options.ts';
+export { defaultEventStoreDbLimits, defaultMaxAppendSize } from './options.ts';
+export { createEventStoreDbEventStore } from './eventstoredb-event-store.ts';
 export type { RetryPolicy } from './retry.ts';
 export { defaultRetryPolicy } from './retry.ts';

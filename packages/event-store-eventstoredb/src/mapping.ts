@@ -77,15 +77,6 @@ export const toEventData = (event: ValidatedEvent): JSONEventData => ({
   metadata: Object.keys(event.metadata).length === 0 ? undefined : toStoredMetadata(event.metadata),
 });
 
-/** The bytes EventStoreDB counts against its maximum append size for one event. */
-export const appendSizeOf = (event: ValidatedEvent): number => {
-  const metadata =
-    Object.keys(event.metadata).length === 0
-      ? ''
-      : JSON.stringify(toStoredMetadata(event.metadata));
-  return Buffer.byteLength(event.dataJson) + Buffer.byteLength(metadata) + event.type.length * 2;
-};
-
 /** The four expected revisions, in the client's terms. */
 export const toClientExpectedRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
   switch (expected) {

@@ -21,7 +21,25 @@ export interface RoutingTable<
  * const table = routingTable([customerRoute, dealRoute, ticketRoute, campaignRoute]);
  * table.routeOfCommand('WinDeal')?.aggregate; // 'deal'
  */
-export const routingTable = <TEvent extends VersionedEvent, TError extends DomainError>(
+export const routingTable = <TRoute extends CommandRoute<VersionedEvent, DomainError>>(
+  routes: ReadonlyArray<TRoute>,
+): RoutingTable<EventOfRoute<TRoute>, ErrorOfRoute<TRoute>> =>
+  // Each route is one of the union, so the table holds routes of the union's events and errors.
+  buildTable(
+    routes as unknown as ReadonlyArray<CommandRoute<EventOfRoute<TRoute>, ErrorOfRoute<TRoute>>>,
+  );
+
+/** The events of a route (distributes over a union of routes). */
+export type EventOfRoute<TRoute> = TRoute extends CommandRoute<infer TEvent, infer _TError>
+  ? TEvent
+  : never;
+
+/** The domain errors of a route (distributes over a union of routes). */
+export type ErrorOfRoute<TRoute> = TRoute extends CommandRoute<infer _TEvent, infer TError>
+  ? TError
+  : never;
+
+const buildTable = <TEvent extends VersionedEvent, TError extends DomainError>(
   routes: ReadonlyArray<CommandRoute<TEvent, TError>>,
 ): RoutingTable<TEvent, TError> => {
   const byCommand = new Map<string, CommandRoute<TEvent, TError>>();

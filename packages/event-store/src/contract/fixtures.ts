@@ -207,6 +207,17 @@ export class SubscriptionReader {
     return events;
   }
 
+  /**
+   * Expects nothing to arrive for a moment: the consumer is now waiting at the head of the log,
+   * so what comes next must be delivered live (woken by the append), not found by catch-up.
+   */
+  async expectIdle(waitMs = 100): Promise<void> {
+    const result = await this.next(waitMs);
+    if (result !== 'timeout') {
+      expect.fail(`expected no event yet, got ${result.done === true ? 'the end' : result.value.eventId}`);
+    }
+  }
+
   /** Expects the subscription to have ended (or to end promptly). */
   async expectEnded(waitMs = defaultWaitMs): Promise<void> {
     const result = await this.next(waitMs);

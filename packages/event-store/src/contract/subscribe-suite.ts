@@ -41,6 +41,7 @@ export const subscribeSuite = ({ store }: ContractContext): void => {
         const caughtUp = await reader.take(3);
         expect(idsOf(caughtUp)).toEqual(idsOf(stored));
         // The consumer now waits at the head of the log; the next appends wake it.
+        await reader.expectIdle();
         const pending = reader.take(3);
         const live = newEvents(2);
         await store().append(stream, live);
@@ -88,6 +89,7 @@ export const subscribeSuite = ({ store }: ContractContext): void => {
       });
       try {
         expect(idsOf(await reader.take(2))).toEqual(idsOf(written.slice(3)));
+        await reader.expectIdle();
         const live = [newEvent()];
         await store().append(stream, live);
         expect(idsOf(await reader.take(1))).toEqual(idsOf(live));
@@ -134,6 +136,7 @@ export const subscribeSuite = ({ store }: ContractContext): void => {
         expect(idsOf(await readers.byCategory.take(2))).toEqual(idsOf([catchUp.c, catchUp.d]));
         expect(idsOf(await readers.byType.take(2))).toEqual(idsOf([catchUp.b, catchUp.d]));
         expect(idsOf(await readers.byBoth.take(1))).toEqual(idsOf([catchUp.a]));
+        await Promise.all(Object.values(readers).map((reader) => reader.expectIdle()));
         const live = await write();
         expect(idsOf(await readers.byCategory.take(2))).toEqual(idsOf([live.c, live.d]));
         expect(idsOf(await readers.byType.take(2))).toEqual(idsOf([live.b, live.d]));
@@ -239,6 +242,7 @@ export const subscribeSuite = ({ store }: ContractContext): void => {
       const reader = subscribe(start, { filter: { streamCategories: [scope.category('ticket')] } });
       try {
         expect(idsOf(await reader.take(1))).toEqual(idsOf(first));
+        await reader.expectIdle();
         const written = [];
         for (let batch = 0; batch < 30; batch += 1) {
           const events = newEvents(10);
