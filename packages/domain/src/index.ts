@@ -283,6 +283,14 @@ export {
   WonDealFigures,
 } from './deal/index.ts';
 export type {
+  AggregateName,
+  DomainEvent,
+} from './domain-event/index.ts';
+export {
+  aggregateOfEventType,
+  decodeDomainEvent,
+} from './domain-event/index.ts';
+export type {
   Command,
   CurrencyMismatch,
   Decider,
@@ -347,7 +355,6 @@ export {
   zeroMoney,
 } from './kernel/index.ts';
 export type {
-  DomainEvent,
   Policy,
   PolicyCommand,
   PolicyCommandTo,

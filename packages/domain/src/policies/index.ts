@@ -9,7 +9,6 @@ export {
   customerMergeRevertNotifiesSurvivor,
 } from './merge-policies.ts';
 export type {
-  DomainEvent,
   Policy,
   PolicyCommand,
   PolicyCommandTo,

@@ -1,15 +1,13 @@
-import type { CampaignEvent } from '../campaign/events.ts';
 import type { CustomerCommand } from '../customer/commands.ts';
 import type { CustomerEvent } from '../customer/events.ts';
-import type { DealEvent } from '../deal/events.ts';
+import type { DomainEvent } from '../domain-event/domain-event.ts';
 import type { Command } from '../kernel/decider.ts';
 import type { Actor, EventEnvelope } from '../kernel/envelope.ts';
 import type { CommandId, CustomerId, UserId } from '../kernel/ids.ts';
-import type { TicketEvent } from '../ticket/events.ts';
 import { policyCommandId } from './command-id.ts';
 
 /** Every event a policy may be handed: the events of all four aggregates. */
-export type DomainEvent = CustomerEvent | DealEvent | TicketEvent | CampaignEvent;
+export type { DomainEvent };
 
 /** The names of our policies; each is also the middle part of the command ids it derives. */
 export type PolicyName =
