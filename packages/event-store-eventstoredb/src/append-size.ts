@@ -7,7 +7,9 @@ import { toStoredMetadata } from './mapping.ts';
  */
 export const appendSizeOf = (event: ValidatedEvent): number => {
   const metadata =
-    Object.keys(event.metadata).length === 0 ? '' : JSON.stringify(toStoredMetadata(event.metadata));
+    Object.keys(event.metadata).length === 0
+      ? ''
+      : JSON.stringify(toStoredMetadata(event.metadata));
   return Buffer.byteLength(event.dataJson) + Buffer.byteLength(metadata) + event.type.length * 2;
 };
 

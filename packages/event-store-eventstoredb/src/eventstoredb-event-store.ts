@@ -5,7 +5,6 @@ import {
   comparePositions,
   type EventStore,
   EventStoreError,
-  type EventStoreLimits,
   type EventSubscription,
   idempotentResult,
   type LogPosition,
@@ -217,7 +216,8 @@ export const createEventStoreDbEventStore = (
     ensureOpen();
     const wanted = read.maxCount ?? Number.POSITIVE_INFINITY;
     const found: RecordedEvent[] = [];
-    // Reading $all from a position includes the event there: skip everything up to the cursor.
+    // Whether reading $all from a position includes the event there is not documented: skip
+    // everything up to the cursor either way.
     let cursor = read.after;
     for (;;) {
       const page = await reading(() =>

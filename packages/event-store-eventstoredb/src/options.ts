@@ -41,4 +41,3 @@ export interface EventStoreDbEventStoreOptions {
   /** Events per page when `readAll` walks `$all` (default 500). */
   readonly readPageSize?: number;
 }
-

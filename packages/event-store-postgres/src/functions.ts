@@ -12,24 +12,12 @@ import { notificationChannel } from './statements.ts';
 const append = `
 CREATE FUNCTION es_append(
   p_stream text, p_events jsonb, p_count bigint, p_expected text, p_revision bigint
-) RETURNS TABLE (
-  outcome text, event_id text, revision bigint, transaction_id text, global_position text
-) LANGUAGE plpgsql AS $fn$
+) RETURNS TABLE (revision bigint, transaction_id text, global_position text)
+LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
   v_revision bigint;
 BEGIN
-  -- Idempotence first: any of the batch's event ids already in the stream are reported back
-  -- and nothing is written; the caller decides between "same batch again" and a bad batch.
-  RETURN QUERY
-    SELECT 'existing', e.event_id::text, e.revision, e.transaction_id::text,
-      e.global_position::text
-    FROM es_events e
-    WHERE e.stream_name = p_stream
-      AND e.event_id IN (SELECT (b.x->>'i')::uuid FROM jsonb_array_elements(p_events) AS b(x));
-  IF FOUND THEN
-    RETURN;
-  END IF;
   -- Claim the stream row at the expected revision. The row lock serialises appends to one
   -- stream, and the condition is checked on the latest committed row, so it holds under
   -- concurrency; two creators of one stream queue on its primary key.
@@ -52,9 +40,12 @@ BEGIN
     RETURNING s.revision INTO v_revision;
   END IF;
   IF v_revision IS NULL THEN
-    -- Wrong expected revision or deleted: the caller reads the state to say which.
+    -- Not at the expected revision, or deleted, or the batch is already stored: the caller
+    -- reads the stream's state to say which.
     RETURN;
   END IF;
+  -- An event id already in the stream fails the unique index, and the whole call with it:
+  -- the caller then finds the batch stored (idempotence) without a lookup on the happy path.
   RETURN QUERY
     WITH inserted AS (
       INSERT INTO es_events AS e (stream_name, revision, event_id, type, data, metadata)
@@ -64,7 +55,7 @@ BEGIN
       ORDER BY b.n
       RETURNING e.revision, e.transaction_id, e.global_position
     )
-    SELECT 'appended', NULL::text, i.revision, i.transaction_id::text, i.global_position::text
+    SELECT i.revision, i.transaction_id::text, i.global_position::text
     FROM inserted i
     WHERE i.revision = v_revision;
   PERFORM pg_notify('${notificationChannel}', '');

@@ -56,14 +56,14 @@ const holdOpenAppend = async (streamName: string, events: NewEvent[]) => {
   await client.connect();
   await client.query('BEGIN');
   const batch = validateAppend(streamName, events, undefined);
-  const { rows } = await client.query<{ readonly outcome: string }>(appendSql, [
+  const { rows } = await client.query<{ readonly revision: string }>(appendSql, [
     streamName,
     appendBatchJson(batch.events),
     batch.events.length,
     'any',
     null,
   ]);
-  expect(rows.map((row) => row.outcome)).toEqual(['appended']);
+  expect(rows.map((row) => row.revision)).toEqual([String(events.length - 1)]);
   return {
     commit: async () => {
       await client.query('COMMIT');

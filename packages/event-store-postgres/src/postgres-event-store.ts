@@ -61,8 +61,14 @@ export interface PostgresEventStoreOptions<TDatabase> {
   readonly visibilityWaitMs?: number;
 }
 
+interface AppendedRow {
+  readonly revision: string | number;
+  readonly transaction_id: string;
+  readonly global_position: string;
+}
+
 interface StateRow {
-  readonly outcome: 'stream' | 'existing' | 'appended';
+  readonly outcome: 'stream' | 'existing';
   readonly event_id: string | null;
   readonly revision: string | number;
   readonly transaction_id: string | null;
@@ -164,21 +170,17 @@ export const createPostgresEventStore = <TDatabase>(
     ];
     const ids = JSON.stringify(batch.events.map((event) => event.eventId));
     for (let attempt = 1; ; attempt += 1) {
-      let rows: ReadonlyArray<StateRow> = [];
+      let appended: AppendedRow | undefined;
       try {
-        rows = await run<StateRow>(appendSql, parameters);
+        [appended] = await run<AppendedRow>(appendSql, parameters);
       } catch (error) {
-        // A concurrent append stored the same event ids first: the state read below sees them.
+        // Some of the batch's event ids are in the stream already: the state read says which.
         if (!isUniqueViolation(error)) throw toEventStoreError(error, 'append', 'events');
       }
-      const appended = rows.find((row) => row.outcome === 'appended');
       if (appended !== undefined) {
         const result: AppendResult = {
           nextExpectedRevision: Number(appended.revision),
-          position: positionOf(
-            appended.transaction_id as string,
-            appended.global_position as string,
-          ),
+          position: positionOf(appended.transaction_id, appended.global_position),
         };
         return result;
       }

@@ -24,9 +24,9 @@ export const appendBatchJson = (events: ReadonlyArray<ValidatedEvent>): string =
 /**
  * Appends a batch in one round trip (`es_append`): `$1` stream name, `$2` the batch
  * (`appendBatchJson`), `$3` its length, `$4` the expected revision's kind (`any`, `no_stream`,
- * `stream_exists`, `exact`), `$5` the exact revision or NULL. Rows out: the batch's already
- * stored events (`outcome` `existing`), or the last appended (`appended`), or none when the
- * stream was not at the expected revision or is deleted.
+ * `stream_exists`, `exact`), `$5` the exact revision or NULL. Out: the last appended event's
+ * revision and position; no row when the stream was not at the expected revision or is
+ * deleted; a unique violation when an event id is already in the stream.
  */
 export const appendSql = 'SELECT * FROM es_append($1, $2, $3, $4, $5)';
 

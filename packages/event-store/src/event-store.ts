@@ -45,15 +45,20 @@ export interface ReadStreamOptions {
   /** Defaults to `'forwards'`. */
   readonly direction?: 'forwards' | 'backwards';
   /**
-   * First revision to read (inclusive). Defaults to the start when reading forwards and to the
-   * end when reading backwards.
+   * First revision to read (inclusive): forwards reads revisions ≥ it, backwards ≤ it. `'start'`
+   * is 0 and `'end'` past the last revision (so forwards from `'end'` reads nothing). Defaults to
+   * the start when reading forwards and to the end when reading backwards.
    */
   readonly fromRevision?: number | 'start' | 'end';
-  /** At most this many events. Defaults to all. */
+  /** At most this many events (an integer ≥ 1). Defaults to all. */
   readonly maxCount?: number;
 }
 
-/** Which events of the global log to deliver: both lists, when given, must match. */
+/**
+ * Which events of the global log to deliver: an event passes when its stream's category is in
+ * `streamCategories` AND its type in `eventTypes`; a list left out matches everything, an empty
+ * list is refused (`InvalidInput`).
+ */
 export interface EventFilter {
   /** Stream categories (`customer` matches `customer-*`). */
   readonly streamCategories?: ReadonlyArray<string>;
@@ -64,7 +69,7 @@ export interface EventFilter {
 export interface ReadAllOptions {
   /** Read events strictly after this position (a checkpoint). Defaults to the start. */
   readonly after?: LogPosition;
-  /** At most this many events. Defaults to all. */
+  /** At most this many events (an integer ≥ 1). Defaults to all. */
   readonly maxCount?: number;
   readonly filter?: EventFilter;
 }
@@ -95,8 +100,10 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /**
    * Appends events to one stream atomically, if the stream is at the expected revision.
-   * Idempotent: when every event id of the batch is already stored in the stream, nothing is
-   * written and the original result is returned.
+   * Idempotent, checked before the expected revision: when every event id of the batch is
+   * already stored in the stream, nothing is written and the original result (that of the last
+   * of those events) is returned; when only some are, `InvalidInput` names the first.
+   * Bad input (see `validateAppend`) is refused before any I/O with `InvalidInput`.
    */
   readonly append: (
     streamName: string,
@@ -110,13 +117,17 @@ export interface EventStore {
   ) => Promise<ReadonlyArray<RecordedEvent>>;
   /** Reads the global log forwards, in commit order. */
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>;
-  /** Subscribes to the global log from a checkpoint: catch-up, then live. */
+  /**
+   * Subscribes to the global log from a checkpoint: catch-up, then live. Bad options are
+   * refused with `InvalidInput`, thrown here or by the first `next()`.
+   */
   readonly subscribeToAll: (options?: SubscribeOptions) => EventSubscription;
   /**
    * Deletes a stream for good (a tombstone): reading or appending to it afterwards fails with
-   * `StreamDeleted`. Its events stay in the global log, as on EventStoreDB.
+   * `StreamDeleted`. Its events stay in the global log, as on EventStoreDB. The expected
+   * revision is checked as for `append`; deleting a deleted stream fails with `StreamDeleted`.
    */
   readonly deleteStream: (streamName: string, options?: AppendOptions) => Promise<void>;
-  /** Releases connections and ends open subscriptions. */
+  /** Releases connections and ends open subscriptions (they finish, not fail). Idempotent. */
   readonly close: () => Promise<void>;
 }

@@ -15,6 +15,7 @@ export interface CachedEvent {
   readonly revision: bigint;
 }
 
+/** What the server does with a write: write it, report it already done, or refuse it. */
 export type CommitDecision =
   | { readonly kind: 'ok' }
   | { readonly kind: 'idempotent'; readonly firstRevision: bigint; readonly lastRevision: bigint }

@@ -4,8 +4,11 @@
  */
 export type ExpectedVersion = bigint;
 
+/** `ExpectedVersion.Any`. */
 export const expectedAny: ExpectedVersion = -2n;
+/** `ExpectedVersion.NoStream`. */
 export const expectedNoStream: ExpectedVersion = -1n;
+/** `ExpectedVersion.StreamExists`. */
 export const expectedStreamExists: ExpectedVersion = -4n;
 
 /** The revision EventStoreDB gives a tombstone (`long.MaxValue`). */

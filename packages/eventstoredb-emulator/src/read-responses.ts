@@ -23,19 +23,23 @@ export const eventResponse = (record: LogRecord, structuredIds: boolean): ReadRe
   return new streamsPb.ReadResp().setEvent(event);
 };
 
+/** A read of a stream that does not exist (servers 21+ answer so instead of an error). */
 export const streamNotFoundResponse = (streamName: string): ReadResp =>
   new streamsPb.ReadResp().setStreamNotFound(
     new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamName)),
   );
 
+/** The first message of a subscription. */
 export const confirmationResponse = (subscriptionId: string): ReadResp =>
   new streamsPb.ReadResp().setConfirmation(
     new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId),
   );
 
+/** Sent once when a subscription has read everything stored and goes live. */
 export const caughtUpResponse = (): ReadResp =>
   new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp());
 
+/** A filtered subscription's progress through events it did not deliver. */
 export const checkpointResponse = (position: bigint): ReadResp =>
   new streamsPb.ReadResp().setCheckpoint(
     new streamsPb.ReadResp.Checkpoint()

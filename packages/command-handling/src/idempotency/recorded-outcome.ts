@@ -11,6 +11,7 @@ import { decodeRevealed, revealEvent } from '../handling/event-reader.ts';
 import { toJson } from '../handling/stored-event.ts';
 import { decryptValue, encryptValue, isEncryptedValue } from '../privacy/field-cipher.ts';
 import type { KeyRing } from '../privacy/key-ring.ts';
+import { isKeyStoreError } from '../privacy/key-store.ts';
 import type { RecordedOutcome } from './command-outcome-store.ts';
 
 const associatedData = (commandId: string): string => `outcome:${commandId}`;
@@ -36,22 +37,27 @@ export const recordRejected = async (
   keys: KeyRing,
 ): Promise<RecordedOutcome> => {
   const error = toJson(result.error) as JsonObject;
-  const key = subject === undefined ? undefined : await keys.find(subject);
-  return {
+  const recorded = (stored: JsonObject): RecordedOutcome => ({
     kind: 'rejected',
     streamName: result.streamName ?? null,
     errorTag: result.error._tag,
-    error:
-      subject !== undefined && key instanceof Uint8Array
-        ? (encryptValue(
-            key,
-            subject,
-            error,
-            associatedData(result.commandId),
-          ) as unknown as JsonObject)
-        : error,
-  };
+    error: stored,
+  });
+  if (subject === undefined) return recorded(error);
+  try {
+    const key = await keys.keyFor(subject);
+    return recorded(
+      encryptValue(key, subject, error, associatedData(result.commandId)) as unknown as JsonObject,
+    );
+  } catch (failure) {
+    if (!isKeyStoreError(failure, 'SubjectErased')) throw failure;
+    // The subject is erased: keep the refusal's tag only, never its (possibly personal) details.
+    return recorded({ _tag: result.error._tag, message: erasedMessage(result.error._tag) });
+  }
 };
+
+const erasedMessage = (tag: string): string =>
+  `${tag}: the details were erased with the personal data they named.`;
 
 /**
  * The original result of a command handled before, rebuilt from its record: an accepted

@@ -90,7 +90,10 @@ export const readAllPaged = async (
     const [first] = page;
     const last = page[page.length - 1];
     if (first === undefined || last === undefined) return all;
-    expect(comparePositions(first.position, cursor), 'a page starts after its checkpoint').toBeGreaterThan(0);
+    expect(
+      comparePositions(first.position, cursor),
+      'a page starts after its checkpoint',
+    ).toBeGreaterThan(0);
     all.push(...page);
     cursor = last.position;
   }
@@ -214,7 +217,9 @@ export class SubscriptionReader {
   async expectIdle(waitMs = 100): Promise<void> {
     const result = await this.next(waitMs);
     if (result !== 'timeout') {
-      expect.fail(`expected no event yet, got ${result.done === true ? 'the end' : result.value.eventId}`);
+      expect.fail(
+        `expected no event yet, got ${result.done === true ? 'the end' : result.value.eventId}`,
+      );
     }
   }
 

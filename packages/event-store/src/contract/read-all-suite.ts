@@ -96,7 +96,12 @@ export const readAllSuite = ({ store }: ContractContext): void => {
       'pages with maxCount %i, covering every event exactly once',
       async (pageSize) => {
         const { order, invoice, start, written } = await writeMixedLog();
-        const paged = await readAllPaged(store(), start, { streamCategories: [order, invoice] }, pageSize);
+        const paged = await readAllPaged(
+          store(),
+          start,
+          { streamCategories: [order, invoice] },
+          pageSize,
+        );
         expect(idsOf(paged)).toEqual(idsOf(written));
       },
     );

@@ -1,0 +1,6 @@
+export type {
+  ProjectedEvent,
+  Projection,
+  ReadModelDatabase,
+  ReportingSettings,
+} from './projection.ts';
