@@ -4,6 +4,10 @@ import shared from '../../vitest.shared.ts';
 export default mergeConfig(
   shared,
   defineConfig({
-    test: { globalSetup: ['@crm/test-database/global-setup'], testTimeout: 30_000, hookTimeout: 60_000 },
+    test: {
+      globalSetup: ['@crm/test-database/global-setup'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
   }),
 );

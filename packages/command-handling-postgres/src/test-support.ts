@@ -49,6 +49,8 @@ export const postgresCrm = (
   options: { readonly leaseMs?: number } = {},
 ) => {
   const eventStore = createPostgresEventStore({ db, notifications: pgNotifications(pool) });
+  // Registered after the database's own afterAll, so it runs first: the LISTEN client goes back.
+  afterAll(() => eventStore.close());
   const keyStore = createPostgresKeyStore({ db });
   const outcomes = createPostgresCommandOutcomeStore({ db });
   const snapshots = createPostgresSnapshotStore({ db });

@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { logStart, type LogPosition, type NewEvent } from '@crm/event-store';
+import { type LogPosition, logStart, type NewEvent } from '@crm/event-store';
 import { createTestDatabase, startTestServer } from '@crm/test-database';
 import Table from 'cli-table3';
 import type pg from 'pg';
@@ -32,8 +32,11 @@ const logEvents = argument('log-events', 1_000_000);
 const batchEvents = 100;
 const pageSize = 1000;
 const writersMany = 8;
-/** Store and baseline alternate in this many rounds, so drift (autovacuum, checkpoints) hits both. */
-const rounds = 10;
+/**
+ * Store and baseline alternate in blocks of this many operations per writer, so that drift and
+ * bursts of load on a shared machine (autovacuum, checkpoints, other processes) hit both alike.
+ */
+const blockPerWriter = 10;
 
 const progress = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -51,7 +54,10 @@ interface Measurement {
 const sampleData = (n: number) => ({
   customerId: `c-${n % 997}`,
   amount: { cents: 12_345 + n, currency: 'EUR' },
-  lines: [{ sku: 'A-1', quantity: 2 }, { sku: 'B-7', quantity: 1 }],
+  lines: [
+    { sku: 'A-1', quantity: 2 },
+    { sku: 'B-7', quantity: 1 },
+  ],
   note: 'Quarterly renewal, invoiced on delivery',
 });
 const sampleMetadata = { actor: 'user-17', correlationId: '5b0b2b5e-4c57-4a35-9c53-0b8d5e6b3a11' };
@@ -79,8 +85,8 @@ const timed = async (
 };
 
 /**
- * Alternates store and baseline in rounds of `count / rounds` operations (the baseline first in
- * odd rounds) and reports events per second of each over all rounds.
+ * Alternates store and baseline in blocks of `blockPerWriter × writers` operations (the baseline
+ * first in odd blocks) and reports events per second of each over all blocks.
  */
 const compare = async (
   name: string,
@@ -91,7 +97,8 @@ const compare = async (
   store: (index: number) => Promise<unknown>,
   baseline: (index: number) => Promise<unknown>,
 ): Promise<Measurement> => {
-  const perRound = Math.ceil(count / rounds);
+  const perRound = blockPerWriter * writers;
+  const rounds = Math.ceil(count / perRound);
   let storeSeconds = 0;
   let baselineSeconds = 0;
   for (let round = 0; round < rounds; round += 1) {
@@ -109,7 +116,9 @@ const compare = async (
       await runBaseline();
       await runStore();
     }
-    progress(`  ${name}: round ${round + 1}/${rounds}`);
+    if ((round + 1) % Math.ceil(rounds / 10) === 0 || round + 1 === rounds) {
+      progress(`  ${name}: ${Math.min((round + 1) * perRound, count)} / ${count}`);
+    }
   }
   const events = perRound * rounds * eventsPerOperation;
   const storeEventsPerSecond = events / storeSeconds;
@@ -175,9 +184,13 @@ const measureAppends = async (target: PgTestStore): Promise<Measurement[]> => {
         store.append(`order-${run}w${writers}s${index}`, [newEvent(index)], {
           expectedRevision: 'no_stream',
         }),
-      (index) => pool.query(rawInsert, rawRow(`order-${run}w${writers}r${index}`, 0, newEvent(index))),
+      (index) =>
+        pool.query(rawInsert, rawRow(`order-${run}w${writers}r${index}`, 0, newEvent(index))),
     );
-  const results = [await single(1, '1 writer', 0.7), await single(writersMany, `${writersMany} writers`, 0.6)];
+  const results = [
+    await single(1, '1 writer', 0.7),
+    await single(writersMany, `${writersMany} writers`, 0.6),
+  ];
   const batchSql = rawBatchInsert(batchEvents);
   results.push(
     await compare(
@@ -195,7 +208,9 @@ const measureAppends = async (target: PgTestStore): Promise<Measurement[]> => {
       (index) =>
         pool.query(
           batchSql,
-          Array.from({ length: batchEvents }, (_, n) => rawRow(`order-${run}rb${index}`, n, newEvent(n))).flat(),
+          Array.from({ length: batchEvents }, (_, n) =>
+            rawRow(`order-${run}rb${index}`, n, newEvent(n)),
+          ).flat(),
         ),
     ),
   );
@@ -226,7 +241,9 @@ const loadLog = async (pool: pg.Pool): Promise<void> => {
           COMMIT;
         END LOOP;
       END $$`);
-    progress(`  loading the log: ${Math.min((last + 1) * batchEvents, logEvents)} / ${logEvents} events`);
+    progress(
+      `  loading the log: ${Math.min((last + 1) * batchEvents, logEvents)} / ${logEvents} events`,
+    );
   }
   await pool.query('VACUUM ANALYZE es_events');
   await pool.query('VACUUM ANALYZE es_streams');
@@ -251,7 +268,10 @@ const measureReads = async (target: PgTestStore): Promise<Measurement[]> => {
       let count = 0;
       let after: [string, string] = ['0', '0'];
       for (;;) {
-        const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(rawScan, after);
+        const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
+          rawScan,
+          after,
+        );
         count += rows.length;
         const last = rows[rows.length - 1];
         if (last === undefined || rows.length < pageSize) return count;
@@ -367,7 +387,11 @@ const main = async (): Promise<void> => {
       m.ratio >= m.target ? 'met' : 'MISSED',
     ]);
   }
-  console.log(Object.entries(facts).map(([key, value]) => `${key}: ${value}`).join('\n'));
+  console.log(
+    Object.entries(facts)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('\n'),
+  );
   console.log(table.toString());
 };
 

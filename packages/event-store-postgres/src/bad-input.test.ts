@@ -62,9 +62,17 @@ const cases: ReadonlyArray<readonly [string, () => Promise<unknown>, string]> = 
   ['undefined', () => store.append('order-o1', [event({ x: undefined })]), 'events[0].data.x'],
   ['NaN', () => store.append('order-o1', [event({ n: Number.NaN })]), 'events[0].data.n'],
   ['Infinity', () => store.append('order-o1', [event([1, Infinity])]), 'events[0].data[1]'],
-  ['a class instance', () => store.append('order-o1', [event({ price: new Money(5) })]), 'events[0].data.price'],
+  [
+    'a class instance',
+    () => store.append('order-o1', [event({ price: new Money(5) })]),
+    'events[0].data.price',
+  ],
   ['a cycle', () => store.append('order-o1', [event(cyclic)]), 'events[0].data.self'],
-  ['a NUL character', () => store.append('order-o1', [event({ note: 'a\u0000b' })]), 'events[0].data.note'],
+  [
+    'a NUL character',
+    () => store.append('order-o1', [event({ note: 'a\u0000b' })]),
+    'events[0].data.note',
+  ],
   [
     'a bad value deep in the third event of a batch',
     () =>
@@ -75,7 +83,11 @@ const cases: ReadonlyArray<readonly [string, () => Promise<unknown>, string]> = 
       ]),
     'events[2].data.lines[1].price',
   ],
-  ['metadata that is not an object', () => store.append('order-o1', [event({}, [1, 2])]), 'events[0].metadata'],
+  [
+    'metadata that is not an object',
+    () => store.append('order-o1', [event({}, [1, 2])]),
+    'events[0].metadata',
+  ],
   // Size: one event of a batch over the configured limit.
   [
     `an event over ${maxEventBytes} bytes`,
@@ -97,9 +109,7 @@ const cases: ReadonlyArray<readonly [string, () => Promise<unknown>, string]> = 
   ['an invalid stream name on read', () => store.readStream('order o1'), 'streamName'],
   ['an invalid stream name on delete', () => store.deleteStream('-o1'), 'streamName'],
   // Expected revisions.
-  ...(
-    [-1, 1.5, Number.NaN, '3', 'latest', null, {}] as ReadonlyArray<unknown>
-  ).map(
+  ...([-1, 1.5, Number.NaN, '3', 'latest', null, {}] as ReadonlyArray<unknown>).map(
     (expectedRevision) =>
       [
         `expected revision ${String(expectedRevision)}`,
@@ -116,8 +126,16 @@ const cases: ReadonlyArray<readonly [string, () => Promise<unknown>, string]> = 
     'expectedRevision',
   ],
   // The rest of an event.
-  ['an event id that is not a UUID', () => store.append('order-o1', [{ eventId: 'e-1', type: 'Noted', data: {} }]), 'events[0].eventId'],
-  ['an event type with a space', () => store.append('order-o1', [{ eventId: randomUUID(), type: 'Not ed', data: {} }]), 'events[0].type'],
+  [
+    'an event id that is not a UUID',
+    () => store.append('order-o1', [{ eventId: 'e-1', type: 'Noted', data: {} }]),
+    'events[0].eventId',
+  ],
+  [
+    'an event type with a space',
+    () => store.append('order-o1', [{ eventId: randomUUID(), type: 'Not ed', data: {} }]),
+    'events[0].type',
+  ],
   ['an empty batch', () => store.append('order-o1', []), 'events'],
 ];
 

@@ -14,14 +14,18 @@ import {
 const database = await useTestDatabase('contract');
 const pglite = await useTestPglite();
 
+const pool = new pg.Pool({ connectionString: database.url, max: 11 });
+const db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool }) });
+
 eventStoreContract({
   name: 'PostgreSQL (pg)',
   open: async () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    const db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool }) });
     await migrateEventStore(db);
-    const store = createPostgresEventStore({ db, notifications: pgNotifications(pool) });
-    return { ...store, close: async () => (await store.close(), await db.destroy()) };
+    return createPostgresEventStore({ db, notifications: pgNotifications(pool) });
+  },
+  close: async (store) => {
+    await store.close();
+    await db.destroy();
   },
 });
 

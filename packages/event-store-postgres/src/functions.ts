@@ -20,23 +20,31 @@ DECLARE
 BEGIN
   -- Claim the stream row at the expected revision. The row lock serialises appends to one
   -- stream, and the condition is checked on the latest committed row, so it holds under
-  -- concurrency; two creators of one stream queue on its primary key.
+  -- concurrency; two creators of one stream queue on its primary key. A writer whose
+  -- transaction id is older than the stream's last writer's is refused too: its events would
+  -- sort before that writer's in the log, against their revisions (the caller retries in a
+  -- new transaction, whose id is newer).
   IF p_expected = 'any' THEN
     INSERT INTO es_streams AS s (stream_name, revision) VALUES (p_stream, p_count - 1)
-    ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + p_count
-      WHERE NOT s.deleted
+    ON CONFLICT (stream_name) DO UPDATE
+      SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
+      WHERE NOT s.deleted AND s.transaction_id <= pg_current_xact_id()
     RETURNING s.revision INTO v_revision;
   ELSIF p_expected = 'no_stream' THEN
     INSERT INTO es_streams AS s (stream_name, revision) VALUES (p_stream, p_count - 1)
     ON CONFLICT (stream_name) DO NOTHING
     RETURNING s.revision INTO v_revision;
   ELSIF p_expected = 'stream_exists' THEN
-    UPDATE es_streams AS s SET revision = s.revision + p_count
+    UPDATE es_streams AS s
+    SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
     WHERE s.stream_name = p_stream AND NOT s.deleted
+      AND s.transaction_id <= pg_current_xact_id()
     RETURNING s.revision INTO v_revision;
   ELSE
-    UPDATE es_streams AS s SET revision = s.revision + p_count
+    UPDATE es_streams AS s
+    SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
     WHERE s.stream_name = p_stream AND NOT s.deleted AND s.revision = p_revision
+      AND s.transaction_id <= pg_current_xact_id()
     RETURNING s.revision INTO v_revision;
   END IF;
   IF v_revision IS NULL THEN

@@ -3,7 +3,10 @@ export type { PgListenClient, PgListenPool } from './pg-notifications.ts';
 export { pgNotifications } from './pg-notifications.ts';
 export type { PgliteListener } from './pglite-notifications.ts';
 export { pgliteNotifications } from './pglite-notifications.ts';
-export type { PostgresEventStoreOptions } from './postgres-event-store.ts';
+export type {
+  EventStoreDatabase,
+  PostgresEventStoreOptions,
+} from './postgres-event-store.ts';
 export { createPostgresEventStore } from './postgres-event-store.ts';
 export type { EventStoreTables } from './schema.ts';
 export { migrateEventStore } from './schema.ts';

@@ -57,7 +57,9 @@ describe('no lost update on a real PostgreSQL', () => {
     const events = await store.readStream(streamName);
 
     // Contiguous revisions, nothing missing, nothing twice.
-    expect(events.map((event) => event.revision)).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect(events.map((event) => event.revision)).toEqual(
+      Array.from({ length: total }, (_, i) => i),
+    );
     const written = results.flatMap((result) => result.ids);
     expect(new Set(written).size).toBe(total);
     expect(new Set(events.map((event) => event.eventId))).toEqual(new Set(written));
@@ -77,7 +79,11 @@ describe('no lost update on a real PostgreSQL', () => {
     expect(conflicts).toBeGreaterThan(0);
 
     // The tables agree: one row per event, and the stream row at the last revision.
-    const { rows } = await sql<{ readonly rows: string; readonly ids: string; readonly last: string }>`
+    const { rows } = await sql<{
+      readonly rows: string;
+      readonly ids: string;
+      readonly last: string;
+    }>`
       SELECT count(*)::text AS rows, count(DISTINCT event_id)::text AS ids,
         (SELECT revision::text FROM es_streams WHERE stream_name = ${streamName}) AS last
       FROM es_events WHERE stream_name = ${streamName}`.execute(db);

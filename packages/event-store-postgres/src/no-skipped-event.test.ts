@@ -100,13 +100,19 @@ describe('no skipped event on a real PostgreSQL', () => {
       // While the slow transaction is open, nothing after it may be delivered or read: a
       // reader that took the later events now would move past the slow ones for good.
       expect(await pull(500)).toBe('timeout');
-      const meanwhile = await store.readAll({ after: start, filter: { streamCategories: [category] } });
-      expect(meanwhile.map((event) => event.eventId)).toEqual(delivered.map((event) => event.eventId));
+      const meanwhile = await store.readAll({
+        after: start,
+        filter: { streamCategories: [category] },
+      });
+      expect(meanwhile.map((event) => event.eventId)).toEqual(
+        delivered.map((event) => event.eventId),
+      );
 
       await late.commit();
       for (let count = 0; count < lateEvents.length + fast.length * 2; count += 1) {
         const next = await pull(5000);
-        if (next === 'timeout' || next === 'done') expect.fail(`subscription ${next} in round ${round}`);
+        if (next === 'timeout' || next === 'done')
+          expect.fail(`subscription ${next} in round ${round}`);
         delivered.push(next);
       }
       const roundEvents = delivered.slice(-(lateEvents.length + 8));
@@ -118,7 +124,9 @@ describe('no skipped event on a real PostgreSQL', () => {
       expect(roundEvents.slice(0, 3).map((event) => event.eventId)).toEqual(
         lateEvents.map((event) => event.eventId),
       );
-      expect(Math.max(...slowPositions.map(Number))).toBeLessThan(Math.min(...fastPositions.map(Number)));
+      expect(Math.max(...slowPositions.map(Number))).toBeLessThan(
+        Math.min(...fastPositions.map(Number)),
+      );
     }
 
     // Exactly once, in strictly increasing positions, each batch contiguous and in order...

@@ -2,7 +2,10 @@ import type { EventStore } from '@crm/event-store';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgNotifications } from './pg-notifications.ts';
-import { createPostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.ts';
+import {
+  createPostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './postgres-event-store.ts';
 import { type EventStoreTables, migrateEventStore } from './schema.ts';
 
 /** A store on a `pg` pool, with the pool and Kysely instance the tests also use directly. */
@@ -20,7 +23,7 @@ export interface PgTestStore {
  */
 export const openPgTestStore = async (
   url: string,
-  options: Omit<PostgresEventStoreOptions<EventStoreTables>, 'db'> & {
+  options: Omit<PostgresEventStoreOptions, 'db'> & {
     readonly poolSize?: number;
   } = {},
 ): Promise<PgTestStore> => {

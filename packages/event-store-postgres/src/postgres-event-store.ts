@@ -17,7 +17,7 @@ import {
   validateReadStream,
   validateSubscribe,
 } from '@crm/event-store';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type QueryResult } from 'kysely';
 import { isUniqueViolation, toEventStoreError } from './errors.ts';
 import type { EventNotifications } from './event-notifications.ts';
 import { type EventRow, positionOf, toRecordedEvent } from './event-row.ts';
@@ -33,14 +33,22 @@ import {
 } from './statements.ts';
 import { WakeUps } from './wake-ups.ts';
 
+/**
+ * What the store needs of Kysely: to run a compiled query. Any `Kysely` instance has it, and so
+ * has a `Transaction` of one (appends then join the caller's transaction).
+ */
+export interface EventStoreDatabase {
+  executeQuery<TRow>(query: CompiledQuery<TRow>): Promise<QueryResult<TRow>>;
+}
+
 /** How to build a PostgreSQL event store. */
-export interface PostgresEventStoreOptions<TDatabase> {
+export interface PostgresEventStoreOptions {
   /**
-   * Any Kysely instance on PostgreSQL ≥ 13 (`PostgresDialect` over a `pg` pool, or PGlite's
-   * dialect) whose database `migrateEventStore` has prepared. The store runs raw SQL through
+   * A Kysely instance on PostgreSQL ≥ 13 (`PostgresDialect` over a `pg` pool, or PGlite's
+   * dialect) whose database `migrateEventStore` has prepared. The store runs its SQL through
    * it and never destroys it: that stays the caller's.
    */
-  readonly db: Kysely<TDatabase>;
+  readonly db: EventStoreDatabase;
   /** Defaults to `defaultEventStoreLimits` (1 MiB per event). */
   readonly limits?: EventStoreLimits;
   /**
@@ -82,8 +90,12 @@ interface StreamState {
   readonly stored: ReadonlyMap<string, StoredEventRef>;
 }
 
-/** Appends that keep losing races to state changes between two statements give up. */
-const maxAttempts = 5;
+/**
+ * An append refused although the stream now satisfies its expectation (it changed between the
+ * two statements, or a writer with a newer transaction id got there first) is tried again, in a
+ * new transaction; this many attempts, then `Unavailable`.
+ */
+const maxAttempts = 10;
 
 const toStreamState = (rows: ReadonlyArray<StateRow>): StreamState => {
   let actual: ActualRevision = 'no_stream';
@@ -118,9 +130,7 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * await migrateEventStore(db);
  * const store = createPostgresEventStore({ db, notifications: pgNotifications(pool) });
  */
-export const createPostgresEventStore = <TDatabase>(
-  options: PostgresEventStoreOptions<TDatabase>,
-): EventStore => {
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
   const { db } = options;
   const limits = options.limits ?? defaultEventStoreLimits;
   const batchSize = options.batchSize ?? 1000;
@@ -190,9 +200,10 @@ export const createPostgresEventStore = <TDatabase>(
       const original = idempotentResult(batch.events, state.stored);
       if (original !== undefined) return original;
       checkExpectedRevision(streamName, expected, state.actual);
-      // The expectation holds now: the stream changed between the two statements. Again.
       if (attempt >= maxAttempts) {
-        throw EventStoreError.unavailable(`Appending to ${streamName} kept racing; try again.`);
+        throw EventStoreError.unavailable(
+          `Appending to ${streamName} kept losing races to other writers (or runs in a transaction older than the stream's last writer); try again.`,
+        );
       }
     }
   };
@@ -222,7 +233,8 @@ export const createPostgresEventStore = <TDatabase>(
     let first = true;
     let retryMs = 1;
     for (;;) {
-      const limit = maxCount === undefined ? batchSize : Math.min(batchSize, maxCount - events.length);
+      const limit =
+        maxCount === undefined ? batchSize : Math.min(batchSize, maxCount - events.length);
       const page = await readLogPage(readLog, cursor, limit, filter);
       for (const event of page.events) events.push(event);
       cursor = page.next;
@@ -262,7 +274,8 @@ export const createPostgresEventStore = <TDatabase>(
     assertStreamName(streamName);
     const expected: ExpectedRevision = normaliseExpectedRevision(deleteOptions);
     assertOpen();
-    const parameters: unknown[] = typeof expected === 'number' ? [streamName, expected] : [streamName];
+    const parameters: unknown[] =
+      typeof expected === 'number' ? [streamName, expected] : [streamName];
     for (let attempt = 1; ; attempt += 1) {
       const rows = await translated('delete a stream')(deleteSql(expected), parameters);
       if (rows.length > 0) return;

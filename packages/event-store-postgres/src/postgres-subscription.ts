@@ -1,9 +1,4 @@
-import type {
-  EventFilter,
-  EventSubscription,
-  LogPosition,
-  RecordedEvent,
-} from '@crm/event-store';
+import type { EventFilter, EventSubscription, LogPosition, RecordedEvent } from '@crm/event-store';
 import type { LogPage } from './log-reader.ts';
 import type { WakeUps } from './wake-ups.ts';
 

@@ -32,6 +32,8 @@ export interface EventStoreTables {
     readonly stream_name: string;
     /** Revision of the last event; -1 for a stream deleted before it had any. */
     readonly revision: ColumnType<string, number, number>;
+    /** The transaction that last wrote it: a later writer's must not be older (functions.ts). */
+    readonly transaction_id: ColumnType<string, never, never>;
     readonly deleted: Generated<boolean>;
   };
 }
@@ -47,6 +49,7 @@ const migrations: Readonly<Record<string, Migration>> = {
         CREATE TABLE es_streams (
           stream_name text PRIMARY KEY,
           revision bigint NOT NULL,
+          transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
           deleted boolean NOT NULL DEFAULT false
         )`.execute(db);
       // transaction_id first: a reader below pg_snapshot_xmin can never be overtaken by a

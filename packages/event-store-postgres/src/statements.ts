@@ -81,4 +81,3 @@ SELECT 'existing', e.event_id::text, e.revision, e.transaction_id::text,
 FROM es_events e
 WHERE e.stream_name = $1::text
   AND e.event_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))`;
-

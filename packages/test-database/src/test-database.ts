@@ -33,7 +33,10 @@ export const createTestDatabase = async (
   serverUrl: string,
   prefix = 'db',
 ): Promise<TestDatabase> => {
-  const cleanPrefix = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 30);
+  const cleanPrefix = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 30);
   const name = `crm_test_${cleanPrefix}_${randomBytes(6).toString('hex')}`;
   await withMaintenanceClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),

@@ -16,7 +16,9 @@ export const useTestDatabase = async (prefix = 'file'): Promise<TestDatabase> =>
   // `undefined` when the run has no global setup.
   const provided: string | undefined = inject(serverUrlKey);
   const server =
-    provided === undefined ? await startTestServer() : { url: provided, stop: async () => undefined };
+    provided === undefined
+      ? await startTestServer()
+      : { url: provided, stop: async () => undefined };
   const database = await createTestDatabase(server.url, prefix);
   afterAll(async () => {
     await database.drop();

@@ -1,0 +1,33 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * A PostgreSQL `int8` or `numeric` column. The `pg` driver returns both as strings (they may not
+ * fit a float), so readers go through `bigintOf` or `safeNumberOf`.
+ */
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+/** A `timestamptz` column: written as an ISO-8601 string, read back as a `Date`. */
+export type Timestamptz = ColumnType<Date, string, string>;
+
+/** A `jsonb` column holding `T`: written as JSON text, read back parsed. */
+export type Jsonb<T> = ColumnType<T, string, string>;
+
+/** Reads an `int8`/`numeric` value exactly (the driver may hand a string, number or bigint). */
+export const bigintOf = (value: string | number | bigint | null | undefined): bigint =>
+  value === null || value === undefined ? 0n : BigInt(typeof value === 'string' ? value.split('.')[0] ?? '0' : value);
+
+/**
+ * Reads an `int8` value known to be a safe integer (a single deal's minor units, a count).
+ * Larger values would lose precision, so they throw rather than lie.
+ */
+export const safeNumberOf = (value: string | number | bigint | null | undefined): number => {
+  const n = Number(value ?? 0);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${String(value)} is not a safe integer`);
+  return n;
+};
+
+/** The canonical text of an instant read from a `timestamptz` (or from JSON, where it is text). */
+export const isoOf = (value: Date | string): string => new Date(value).toISOString();
+
+/** The canonical UTC text of an instant before it is written, so every writer stores the same. */
+export const utcOf = (instant: string): string => new Date(instant).toISOString();
