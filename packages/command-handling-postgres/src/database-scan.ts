@@ -14,8 +14,16 @@ const scannedTypes = ['text', 'character varying', 'character', 'json', 'jsonb',
 export const scanDatabase = async (
   pool: pg.Pool,
   values: ReadonlyArray<string>,
-): Promise<{ readonly columns: ReadonlyArray<string>; readonly found: ReadonlyMap<string, ReadonlyArray<Finding>> }> => {
-  const { rows: columns } = await pool.query<{ schema: string; table: string; column: string; type: string }>(
+): Promise<{
+  readonly columns: ReadonlyArray<string>;
+  readonly found: ReadonlyMap<string, ReadonlyArray<Finding>>;
+}> => {
+  const { rows: columns } = await pool.query<{
+    schema: string;
+    table: string;
+    column: string;
+    type: string;
+  }>(
     `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column, c.data_type AS type
        FROM information_schema.columns c
        JOIN information_schema.tables t USING (table_schema, table_name)
@@ -27,13 +35,20 @@ export const scanDatabase = async (
   const found = new Map<string, Finding[]>(values.map((value) => [value, []]));
   for (const { schema, table, column, type } of columns) {
     const name = `${JSON.stringify(schema)}.${JSON.stringify(table)}`;
-    const expression = type === 'bytea' ? JSON.stringify(column) : `${JSON.stringify(column)}::text`;
-    const { rows } = await pool.query<{ v: string | Buffer | null }>(`SELECT ${expression} AS v FROM ${name}`);
+    const expression =
+      type === 'bytea' ? JSON.stringify(column) : `${JSON.stringify(column)}::text`;
+    const { rows } = await pool.query<{ v: string | Buffer | null }>(
+      `SELECT ${expression} AS v FROM ${name}`,
+    );
     for (const value of values) {
       const text = value.toLowerCase();
       const bytes = Buffer.from(value, 'utf8');
       const hit = rows.some(({ v }) =>
-        v === null ? false : Buffer.isBuffer(v) ? v.includes(bytes) : v.toLowerCase().includes(text),
+        v === null
+          ? false
+          : Buffer.isBuffer(v)
+            ? v.includes(bytes)
+            : v.toLowerCase().includes(text),
       );
       if (hit) found.get(value)?.push(`${schema}.${table}.${column}`);
     }

@@ -27,7 +27,9 @@ const readable = async (): Promise<string> => {
     if (E.isLeft(events)) throw new Error(events.left.message);
     all.push(...events.right);
   }
-  return JSON.stringify(all, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+  return JSON.stringify(all, (_key, value: unknown) =>
+    typeof value === 'bigint' ? String(value) : value,
+  );
 };
 
 const pgDumpOf = async (url: string): Promise<string | undefined> => {
@@ -49,7 +51,9 @@ describe('erasure on PostgreSQL: no personal value of the customer survives anyw
   beforeAll(async () => {
     // The scanner's own control: a value planted in a text, a jsonb and a bytea column is found.
     await database.pool.query('CREATE TABLE scan_probe (t text, j jsonb, b bytea)');
-    await database.pool.query(`INSERT INTO scan_probe VALUES ('x Probe-Marker x', '{"k": "probe-marker"}', 'probe-marker'::bytea)`);
+    await database.pool.query(
+      `INSERT INTO scan_probe VALUES ('x Probe-Marker x', '{"k": "probe-marker"}', 'probe-marker'::bytea)`,
+    );
     const results = await crm.run(crmScenario());
     expect(results.map((r) => r.kind)).toEqual(Array(results.length).fill('accepted'));
     // The policies run too, so outcomes, checkpoints and policy events are in the database.
@@ -75,7 +79,7 @@ describe('erasure on PostgreSQL: no personal value of the customer survives anyw
     before = await scanDatabase(database.pool, [...scenarioPersonalValues, 'probe-marker']);
     readableBefore = await readable();
     const [erased] = await crm.run([eraseScenarioCustomer()]);
-    if (erased?.kind !== 'accepted') throw new Error(`erasure: ${erased?.kind} ${JSON.stringify(erased?.kind === 'accepted' ? '' : erased?.error)}`);
+    if (erased?.kind !== 'accepted') throw new Error(`erasure not accepted: ${erased?.kind}`);
   });
 
   it('control: the scan reads text, jsonb and bytea columns of every table, and finds a planted value in each', () => {
@@ -113,7 +117,10 @@ describe('erasure on PostgreSQL: no personal value of the customer survives anyw
   });
 
   it('after erasure: the key is gone (tombstone), and no read of the database recovers a personal value', async () => {
-    const { rows } = await database.pool.query('SELECT key, erased_at FROM ch_keys WHERE subject = $1', ['c-ana']);
+    const { rows } = await database.pool.query(
+      'SELECT key, erased_at FROM ch_keys WHERE subject = $1',
+      ['c-ana'],
+    );
     expect(rows).toEqual([{ key: null, erased_at: expect.any(Date) }]);
     const now = await readable();
     for (const value of scenarioPersonalValues) expect(now, value).not.toContain(value);
@@ -127,6 +134,7 @@ describe('erasure on PostgreSQL: no personal value of the customer survives anyw
       return;
     }
     expect(dump).toContain('es_events');
-    for (const value of scenarioPersonalValues) expect(dump.toLowerCase(), value).not.toContain(value.toLowerCase());
+    for (const value of scenarioPersonalValues)
+      expect(dump.toLowerCase(), value).not.toContain(value.toLowerCase());
   });
 });

@@ -58,7 +58,10 @@ describe('idempotent commands on PostgreSQL, across service instances', () => {
     const sends = Array.from({ length: 40 }, (_, n) => {
       const instance = instances[n % instances.length] ?? first;
       // Each command twice, from two instances: 40 sends, 20 commands.
-      return instance.handle(interaction('c-race', n % 20), { commandId: `race-${n % 20}`, actor: rep });
+      return instance.handle(interaction('c-race', n % 20), {
+        commandId: `race-${n % 20}`,
+        actor: rep,
+      });
     });
     const results = await Promise.all(sends);
     expect(results.every((r) => r.kind === 'accepted')).toBe(true);
@@ -71,7 +74,10 @@ describe('idempotent commands on PostgreSQL, across service instances', () => {
     const refusal = { type: 'WinDeal', data: { dealId: 'd-never', at: '2026-03-03T09:00:00Z' } };
     const results = await Promise.all(
       instances.map((i) =>
-        i.handle(refusal, { commandId: 'win-nothing', actor: { id: 'u-boss', role: 'sales_manager' } }),
+        i.handle(refusal, {
+          commandId: 'win-nothing',
+          actor: { id: 'u-boss', role: 'sales_manager' },
+        }),
       ),
     );
     for (const result of results) expect(result).toEqual(results[0]);

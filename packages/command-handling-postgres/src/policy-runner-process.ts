@@ -51,7 +51,8 @@ if (process.env.RUNNER_UNTIL_CAUGHT_UP === '1') {
   const target = (await eventStore.readAll({ filter: { eventTypes: crmPolicyEventTypes } })).at(-1);
   for (;;) {
     const at = await checkpoints.load('crm-policies');
-    if (target === undefined || (at !== undefined && comparePositions(at, target.position) >= 0)) break;
+    if (target === undefined || (at !== undefined && comparePositions(at, target.position) >= 0))
+      break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   stop.abort();

@@ -26,7 +26,9 @@ export const createPostgresCheckpointStore = <TDatabase>(options: {
     save: async (name, position) => {
       await sql`
         INSERT INTO ch_checkpoints (name, position) VALUES (${name}, ${positionToString(position)})
-        ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`.execute(db);
+        ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`.execute(
+        db,
+      );
     },
   };
 };

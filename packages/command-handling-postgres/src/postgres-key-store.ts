@@ -27,7 +27,9 @@ const unwrap = (masterKey: Uint8Array, subject: string, stored: Uint8Array): Uin
   const decipher = createDecipheriv('aes-256-gcm', masterKey, bytes.subarray(0, 12));
   decipher.setAAD(Buffer.from(subject, 'utf8'));
   decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-  return new Uint8Array(Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]));
+  return new Uint8Array(
+    Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]),
+  );
 };
 
 /**
@@ -39,7 +41,9 @@ const unwrap = (masterKey: Uint8Array, subject: string, stored: Uint8Array): Uin
  * @example
  * const keyStore = createPostgresKeyStore({ db, masterKey: loadKeyFromKms() });
  */
-export const createPostgresKeyStore = <TDatabase>(options: PostgresKeyStoreOptions<TDatabase>): KeyStore => {
+export const createPostgresKeyStore = <TDatabase>(
+  options: PostgresKeyStoreOptions<TDatabase>,
+): KeyStore => {
   const db = options.db as unknown as Kysely<CommandHandlingTables>;
   const { masterKey } = options;
   if (masterKey !== undefined && masterKey.length !== 32) {
@@ -78,7 +82,8 @@ export const createPostgresKeyStore = <TDatabase>(options: PostgresKeyStoreOptio
         }
         const found = existing ?? (await find(subject));
         if (found === 'erased') throw KeyStoreError.subjectErased(subject);
-        if (found === undefined) throw KeyStoreError.unavailable(`No key row for ${subject} after insert.`);
+        if (found === undefined)
+          throw KeyStoreError.unavailable(`No key row for ${subject} after insert.`);
         return found;
       }),
     erase: (subject) =>

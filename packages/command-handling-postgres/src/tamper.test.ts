@@ -17,7 +17,8 @@ const seed = async () => {
   return { customer: `customer-${customerId}`, deal: `deal-d-kitchen${suffix}` };
 };
 
-const sql = (text: string, values: ReadonlyArray<unknown> = []) => database.pool.query(text, [...values]);
+const sql = (text: string, values: ReadonlyArray<unknown> = []) =>
+  database.pool.query(text, [...values]);
 
 describe('tamper evidence on PostgreSQL: the hash chain over the stored rows', () => {
   it('verifies untouched streams and the whole log, also after an erasure', async () => {

@@ -18,12 +18,11 @@ afterAll(close);
 const event = (data: unknown, metadata?: unknown): NewEvent =>
   ({ eventId: randomUUID(), type: 'Noted', data, metadata }) as NewEvent;
 
-/** Every row of both tables and the sequence, as text: any change shows. */
+/** Every row of the table (tombstones included) and the sequence, as text: any change shows. */
 const dump = async (): Promise<string> => {
   const { rows } = await sql<{ readonly dump: string }>`
     SELECT json_build_object(
       'events', (SELECT json_agg(e ORDER BY e.transaction_id, e.global_position) FROM es_events e),
-      'streams', (SELECT json_agg(s ORDER BY s.stream_name) FROM es_streams s),
       'sequence', (SELECT last_value FROM es_events_global_position_seq)
     )::text AS dump`.execute(db);
   return rows[0]?.dump ?? '';

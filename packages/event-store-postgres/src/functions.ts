@@ -1,4 +1,4 @@
-import { notificationChannel } from './statements.ts';
+import { notificationChannel, tombstoneType } from './names.ts';
 
 /**
  * The store's hot paths as PL/pgSQL functions. A call is one short statement, so it is one
@@ -9,6 +9,28 @@ import { notificationChannel } from './statements.ts';
  * can never turn a page read into "scan everything after the cursor and sort it".
  */
 
+/**
+ * Reads the stream's last row into v_last (-1 when none), v_last_transaction and v_deleted, and
+ * returns no row unless the expected revision holds, the stream is not deleted and the last
+ * writer's transaction is not newer than ours: an older transaction's events would sort before
+ * that writer's in the log, against their revisions (the caller retries in a new transaction).
+ */
+const checkLast = `
+  SELECT e.revision, e.transaction_id, e.type = '${tombstoneType}'
+    INTO v_last, v_last_transaction, v_deleted
+  FROM es_events e
+  WHERE e.stream_name = p_stream
+  ORDER BY e.revision DESC
+  LIMIT 1;
+  v_last := coalesce(v_last, -1);
+  IF v_deleted
+    OR (p_expected = 'no_stream' AND v_last >= 0)
+    OR (p_expected = 'stream_exists' AND v_last < 0)
+    OR (p_expected = 'exact' AND v_last <> p_revision)
+    OR v_last_transaction > pg_current_xact_id() THEN
+    RETURN;
+  END IF;`;
+
 const append = `
 CREATE FUNCTION es_append(
   p_stream text, p_events jsonb, p_count bigint, p_expected text, p_revision bigint
@@ -16,57 +38,60 @@ CREATE FUNCTION es_append(
 LANGUAGE plpgsql AS $fn$
 #variable_conflict use_column
 DECLARE
-  v_revision bigint;
+  v_last bigint := -1;
+  v_last_transaction xid8;
+  v_deleted boolean;
 BEGIN
-  -- Claim the stream row at the expected revision. The row lock serialises appends to one
-  -- stream, and the condition is checked on the latest committed row, so it holds under
-  -- concurrency; two creators of one stream queue on its primary key. A writer whose
-  -- transaction id is older than the stream's last writer's is refused too: its events would
-  -- sort before that writer's in the log, against their revisions (the caller retries in a
-  -- new transaction, whose id is newer).
-  IF p_expected = 'any' THEN
-    INSERT INTO es_streams AS s (stream_name, revision) VALUES (p_stream, p_count - 1)
-    ON CONFLICT (stream_name) DO UPDATE
-      SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
-      WHERE NOT s.deleted AND s.transaction_id <= pg_current_xact_id()
-    RETURNING s.revision INTO v_revision;
-  ELSIF p_expected = 'no_stream' THEN
-    INSERT INTO es_streams AS s (stream_name, revision) VALUES (p_stream, p_count - 1)
-    ON CONFLICT (stream_name) DO NOTHING
-    RETURNING s.revision INTO v_revision;
-  ELSIF p_expected = 'stream_exists' THEN
-    UPDATE es_streams AS s
-    SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
-    WHERE s.stream_name = p_stream AND NOT s.deleted
-      AND s.transaction_id <= pg_current_xact_id()
-    RETURNING s.revision INTO v_revision;
-  ELSE
-    UPDATE es_streams AS s
-    SET revision = s.revision + p_count, transaction_id = pg_current_xact_id()
-    WHERE s.stream_name = p_stream AND NOT s.deleted AND s.revision = p_revision
-      AND s.transaction_id <= pg_current_xact_id()
-    RETURNING s.revision INTO v_revision;
+  -- The unique index on (stream_name, revision) is the arbiter: of two writers inserting the
+  -- same revision, the second waits for the first and fails if it commits. 'no_stream' inserts
+  -- revision 0 without a look; an exact revision looks at the last row first; 'any' and
+  -- 'stream_exists' append after whatever is last, so their writers queue on a lock of the
+  -- stream's name instead of failing each other.
+  IF p_expected <> 'no_stream' THEN
+    IF p_expected <> 'exact' THEN
+      PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+    END IF;
+${checkLast}
   END IF;
-  IF v_revision IS NULL THEN
-    -- Not at the expected revision, or deleted, or the batch is already stored: the caller
-    -- reads the stream's state to say which.
-    RETURN;
-  END IF;
-  -- An event id already in the stream fails the unique index, and the whole call with it:
-  -- the caller then finds the batch stored (idempotence) without a lookup on the happy path.
-  RETURN QUERY
-    WITH inserted AS (
+  IF p_count = 1 THEN
+    RETURN QUERY
       INSERT INTO es_events AS e (stream_name, revision, event_id, type, data, metadata)
-      SELECT p_stream, v_revision - p_count + b.n, (b.x->>'i')::uuid, b.x->>'t', b.x->'d',
-        b.x->'m'
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS b(x, n)
-      ORDER BY b.n
-      RETURNING e.revision, e.transaction_id, e.global_position
-    )
-    SELECT i.revision, i.transaction_id::text, i.global_position::text
-    FROM inserted i
-    WHERE i.revision = v_revision;
+      VALUES (p_stream, v_last + 1, (p_events->0->>'i')::uuid, p_events->0->>'t',
+        p_events->0->'d', p_events->0->'m')
+      RETURNING e.revision, e.transaction_id::text, e.global_position::text;
+  ELSE
+    RETURN QUERY
+      WITH inserted AS (
+        INSERT INTO es_events AS e (stream_name, revision, event_id, type, data, metadata)
+        SELECT p_stream, v_last + b.n, (b.x->>'i')::uuid, b.x->>'t', b.x->'d', b.x->'m'
+        FROM jsonb_array_elements(p_events) WITH ORDINALITY AS b(x, n)
+        ORDER BY b.n
+        RETURNING e.revision, e.transaction_id, e.global_position
+      )
+      SELECT i.revision, i.transaction_id::text, i.global_position::text
+      FROM inserted i
+      WHERE i.revision = v_last + p_count;
+  END IF;
   PERFORM pg_notify('${notificationChannel}', '');
+END
+$fn$`;
+
+const deleteStream = `
+CREATE FUNCTION es_delete_stream(p_stream text, p_expected text, p_revision bigint)
+RETURNS TABLE (revision bigint) LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+  v_last bigint := -1;
+  v_last_transaction xid8;
+  v_deleted boolean;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+${checkLast}
+  -- The tombstone takes the next revision, so it conflicts with any concurrent append.
+  RETURN QUERY
+    INSERT INTO es_events AS e (stream_name, revision, event_id, type, data, metadata)
+    VALUES (p_stream, v_last + 1, gen_random_uuid(), '${tombstoneType}', 'null', '{}')
+    RETURNING e.revision;
 END
 $fn$`;
 
@@ -96,6 +121,7 @@ BEGIN
     FROM es_events e
     WHERE (e.transaction_id, e.global_position) > (p_after_transaction, p_after_position)
       AND e.transaction_id < v_fence
+      AND e.type <> '${tombstoneType}'
       AND (p_categories IS NULL OR split_part(e.stream_name, '-', 1) = ANY (p_categories))
       AND (p_types IS NULL OR e.type = ANY (p_types))
     ORDER BY e.transaction_id, e.global_position
@@ -113,13 +139,14 @@ BEGIN
   RETURN QUERY
     SELECT NULL::text, NULL::bigint, NULL::text, NULL::text, NULL::text, NULL::text,
       NULL::jsonb, NULL::jsonb, NULL::timestamptz,
-      (SELECT s.deleted FROM es_streams s WHERE s.stream_name = p_stream);
+      (SELECT t.type = '${tombstoneType}' FROM es_events t WHERE t.stream_name = p_stream
+       ORDER BY t.revision DESC LIMIT 1);
   IF p_backwards THEN
     RETURN QUERY
       SELECT e.stream_name, e.revision, e.transaction_id::text, e.global_position::text,
         e.event_id::text, e.type, e.data, e.metadata, e.recorded_at, NULL::boolean
       FROM es_events e
-      WHERE e.stream_name = p_stream AND e.revision <= p_from
+      WHERE e.stream_name = p_stream AND e.revision <= p_from AND e.type <> '${tombstoneType}'
       ORDER BY e.revision DESC
       LIMIT p_limit;
   ELSE
@@ -127,7 +154,7 @@ BEGIN
       SELECT e.stream_name, e.revision, e.transaction_id::text, e.global_position::text,
         e.event_id::text, e.type, e.data, e.metadata, e.recorded_at, NULL::boolean
       FROM es_events e
-      WHERE e.stream_name = p_stream AND e.revision >= p_from
+      WHERE e.stream_name = p_stream AND e.revision >= p_from AND e.type <> '${tombstoneType}'
       ORDER BY e.revision
       LIMIT p_limit;
   END IF;
@@ -135,11 +162,17 @@ END
 $fn$`;
 
 /** `CREATE FUNCTION` statements, in the order the migration runs them. */
-export const functionDefinitions: ReadonlyArray<string> = [append, readLog, readStream];
+export const functionDefinitions: ReadonlyArray<string> = [
+  append,
+  deleteStream,
+  readLog,
+  readStream,
+];
 
 /** Their signatures, for `DROP FUNCTION`. */
 export const functionNames: ReadonlyArray<string> = [
   'es_append(text, jsonb, bigint, text, bigint)',
+  'es_delete_stream(text, text, bigint)',
   'es_read_log(xid8, bigint, bigint, text[], text[])',
   'es_read_stream(text, bigint, bigint, boolean)',
 ];

@@ -52,7 +52,6 @@ describe('migrateEventStore', () => {
       'es_events',
       'es_migrations',
       'es_migrations_lock',
-      'es_streams',
     ]);
   });
 });

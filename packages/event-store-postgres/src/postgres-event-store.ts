@@ -27,11 +27,11 @@ import {
   appendBatchJson,
   appendSql,
   deleteSql,
-  notificationChannel,
   readStreamSql,
   streamStateSql,
 } from './statements.ts';
 import { WakeUps } from './wake-ups.ts';
+import { notificationChannel } from './names.ts';
 
 /**
  * What the store needs of Kysely: to run a compiled query. Any `Kysely` instance has it, and so
@@ -103,8 +103,7 @@ const toStreamState = (rows: ReadonlyArray<StateRow>): StreamState => {
   const stored = new Map<string, StoredEventRef>();
   for (const row of rows) {
     if (row.outcome === 'stream') {
-      const revision = Number(row.revision);
-      actual = revision < 0 ? 'no_stream' : revision;
+      actual = Number(row.revision);
       deleted = row.deleted === true;
     } else if (row.event_id !== null) {
       stored.set(row.event_id, {
@@ -178,7 +177,6 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       typeof expected === 'number' ? 'exact' : expected,
       typeof expected === 'number' ? expected : null,
     ];
-    const ids = JSON.stringify(batch.events.map((event) => event.eventId));
     for (let attempt = 1; ; attempt += 1) {
       let appended: AppendedRow | undefined;
       try {
@@ -195,6 +193,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         return result;
       }
       // Nothing written: say why, in the port's order (deleted, idempotent, expected revision).
+      const ids = JSON.stringify(batch.events.map((event) => event.eventId));
       const state = await streamState(streamName, ids);
       if (state.deleted) throw EventStoreError.streamDeleted(streamName);
       const original = idempotentResult(batch.events, state.stored);
@@ -274,10 +273,19 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     assertStreamName(streamName);
     const expected: ExpectedRevision = normaliseExpectedRevision(deleteOptions);
     assertOpen();
-    const parameters: unknown[] =
-      typeof expected === 'number' ? [streamName, expected] : [streamName];
+    const parameters = [
+      streamName,
+      typeof expected === 'number' ? 'exact' : expected,
+      typeof expected === 'number' ? expected : null,
+    ];
     for (let attempt = 1; ; attempt += 1) {
-      const rows = await translated('delete a stream')(deleteSql(expected), parameters);
+      let rows: ReadonlyArray<unknown> = [];
+      try {
+        rows = await run(deleteSql, parameters);
+      } catch (error) {
+        // A concurrent append took the revision the tombstone wanted: the state read says more.
+        if (!isUniqueViolation(error)) throw toEventStoreError(error, 'delete a stream');
+      }
       if (rows.length > 0) return;
       const state = await streamState(streamName, '[]');
       if (state.deleted) throw EventStoreError.streamDeleted(streamName);

@@ -14,7 +14,10 @@ import { functionDefinitions, functionNames } from './functions.ts';
  * support). Only the store writes them.
  */
 export interface EventStoreTables {
-  /** One row per event; the primary key `(transaction_id, global_position)` is the log order. */
+  /**
+   * One row per event, and one tombstone row (type `$deleted`) after a deleted stream's last
+   * event. The primary key `(transaction_id, global_position)` is the log order.
+   */
   readonly es_events: {
     /** The writing transaction (`xid8`), as decimal text. */
     readonly transaction_id: ColumnType<string, never, never>;
@@ -27,15 +30,6 @@ export interface EventStoreTables {
     readonly metadata: unknown;
     readonly recorded_at: Generated<Date>;
   };
-  /** One row per stream that has events or a tombstone: its last revision. */
-  readonly es_streams: {
-    readonly stream_name: string;
-    /** Revision of the last event; -1 for a stream deleted before it had any. */
-    readonly revision: ColumnType<string, number, number>;
-    /** The transaction that last wrote it: a later writer's must not be older (functions.ts). */
-    readonly transaction_id: ColumnType<string, never, never>;
-    readonly deleted: Generated<boolean>;
-  };
 }
 
 /**
@@ -45,20 +39,14 @@ export interface EventStoreTables {
 const migrations: Readonly<Record<string, Migration>> = {
   '0001_event_store': {
     up: async (db) => {
-      await sql`
-        CREATE TABLE es_streams (
-          stream_name text PRIMARY KEY,
-          revision bigint NOT NULL,
-          transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
-          deleted boolean NOT NULL DEFAULT false
-        )`.execute(db);
       // transaction_id first: a reader below pg_snapshot_xmin can never be overtaken by a
-      // transaction that commits late (docs/guarantees.md, "Global log order").
+      // transaction that commits late (docs/guarantees.md, "Global log order"). Stream names
+      // compare bytewise ("C"): they are identifiers, and the indexes on them stay cheap.
       await sql`
         CREATE TABLE es_events (
           transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
           global_position bigint GENERATED ALWAYS AS IDENTITY,
-          stream_name text NOT NULL,
+          stream_name text COLLATE "C" NOT NULL,
           revision bigint NOT NULL,
           event_id uuid NOT NULL,
           type text NOT NULL,
@@ -74,13 +62,12 @@ const migrations: Readonly<Record<string, Migration>> = {
     down: async (db) => {
       for (const name of functionNames) await sql.raw(`DROP FUNCTION ${name}`).execute(db);
       await sql`DROP TABLE es_events`.execute(db);
-      await sql`DROP TABLE es_streams`.execute(db);
     },
   },
 };
 
 /**
- * Creates or upgrades the event store's tables (`es_events`, `es_streams`) through Kysely's
+ * Creates or upgrades the event store's table (`es_events`) and functions through Kysely's
  * migrator, with its own bookkeeping tables (`es_migrations`, `es_migrations_lock`) so it never
  * mixes with the application's migrations. Safe to call on every start and from several
  * processes at once (the migrator takes a lock). Throws the migrator's error if one fails.

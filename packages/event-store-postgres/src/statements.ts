@@ -1,12 +1,10 @@
-import type { ExpectedRevision, ValidatedEvent } from '@crm/event-store';
+import type { ValidatedEvent } from '@crm/event-store';
+import { tombstoneType } from './names.ts';
 
 /**
  * The store's SQL: calls of the functions that `migrateEventStore` installs (functions.ts) for
  * the hot paths, and plain statements for the rare ones. Lists travel as JSON or arrays.
  */
-
-/** The channel appends notify and subscriptions listen on. */
-export const notificationChannel = 'es_events';
 
 /**
  * The append statement's `$2`: the batch as a JSON array of `{i, t, d, m}`, assembled from the
@@ -47,34 +45,23 @@ export const readLogSql = 'SELECT * FROM es_read_log($1, $2, $3, $4, $5)';
  */
 export const readStreamSql = 'SELECT * FROM es_read_stream($1, $2, $3, $4)';
 
-const deleteStatements = {
-  any: `INSERT INTO es_streams AS s (stream_name, revision, deleted) VALUES ($1::text, -1, true)
-    ON CONFLICT (stream_name) DO UPDATE SET deleted = true WHERE NOT s.deleted
-    RETURNING s.revision`,
-  no_stream: `INSERT INTO es_streams AS s (stream_name, revision, deleted)
-    VALUES ($1::text, -1, true)
-    ON CONFLICT (stream_name) DO NOTHING
-    RETURNING s.revision`,
-  stream_exists: `UPDATE es_streams AS s SET deleted = true
-    WHERE s.stream_name = $1::text AND NOT s.deleted
-    RETURNING s.revision`,
-  exact: `UPDATE es_streams AS s SET deleted = true
-    WHERE s.stream_name = $1::text AND NOT s.deleted AND s.revision = $2::bigint
-    RETURNING s.revision`,
-} as const;
-
-/** Tombstones a stream at the expected revision (`$1` name, `$2` exact revision); no row: failed. */
-export const deleteSql = (expected: ExpectedRevision): string =>
-  typeof expected === 'number' ? deleteStatements.exact : deleteStatements[expected];
+/**
+ * Tombstones a stream (`es_delete_stream`): `$1` name, `$2` the expected revision's kind, `$3`
+ * the exact revision or NULL. Out: the tombstone's revision; no row when the stream was not at
+ * the expected revision or is deleted already.
+ */
+export const deleteSql = 'SELECT * FROM es_delete_stream($1, $2, $3)';
 
 /**
- * A stream's state after a failed claim, in one snapshot: its row (`outcome` `stream`) and which
- * of the batch's event ids (`$2`, a JSON array) it already holds (`existing`).
+ * A stream's state after a refused write, in one snapshot: its last row (`outcome` `stream`,
+ * `deleted` when it is the tombstone) and which of the batch's event ids (`$2`, a JSON array)
+ * it already holds (`existing`).
  */
 export const streamStateSql = `
-SELECT 'stream' AS outcome, NULL::text AS event_id, s.revision, NULL::text AS transaction_id,
-  NULL::text AS global_position, s.deleted
-FROM es_streams s WHERE s.stream_name = $1::text
+(SELECT 'stream' AS outcome, NULL::text AS event_id, s.revision, NULL::text AS transaction_id,
+  NULL::text AS global_position, s.type = '${tombstoneType}' AS deleted
+ FROM es_events s WHERE s.stream_name = $1::text
+ ORDER BY s.revision DESC LIMIT 1)
 UNION ALL
 SELECT 'existing', e.event_id::text, e.revision, e.transaction_id::text,
   e.global_position::text, NULL

@@ -49,3 +49,13 @@ export interface Projection<TTables> {
 
 /** Typed query functions take the read-model database bound to the projection's schema. */
 export type ReadModelDatabase<TTables> = Kysely<TTables>;
+
+/**
+ * Any projection, whatever its tables: the type of lists of different projections (a
+ * registry such as `allProjections(settings)`, the projection host). Every `Projection<T>` is
+ * one. Kysely's `Transaction<DB>` is invariant in `DB`, so no `Projection<X>` could stand for
+ * them all; only the runtime calls `apply` through this type.
+ */
+export type AnyProjection = Omit<Projection<never>, 'apply'> & {
+  readonly apply: (db: never, events: ReadonlyArray<ProjectedEvent>) => Promise<void>;
+};

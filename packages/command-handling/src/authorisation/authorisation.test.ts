@@ -23,7 +23,12 @@ describe('authorisation by role', () => {
     const result = await handle(open('a1'), { commandId: 'c1', actor: actor('auditor') });
     expect(result).toMatchObject({
       kind: 'rejected',
-      error: { _tag: 'Forbidden', reason: 'RoleNotAllowed', role: 'auditor', commandType: 'OpenAccount' },
+      error: {
+        _tag: 'Forbidden',
+        reason: 'RoleNotAllowed',
+        role: 'auditor',
+        commandType: 'OpenAccount',
+      },
     });
     expect(await eventStore.readAll()).toEqual([]);
   });
@@ -37,14 +42,21 @@ describe('authorisation by role', () => {
       kind: 'rejected',
       error: { _tag: 'Forbidden', reason: 'NotOwner' },
     });
-    expect((await handle(open('a1', 'u-ana'), { commandId: 'c1', actor: ana })).kind).toBe('accepted');
+    expect((await handle(open('a1', 'u-ana'), { commandId: 'c1', actor: ana })).kind).toBe(
+      'accepted',
+    );
     expect((await handle(deposit('a1', 5), { commandId: 'c2', actor: ana })).kind).toBe('accepted');
     const refused = await handle(deposit('a1', 5), { commandId: 'c3', actor: bob });
-    expect(refused).toMatchObject({ kind: 'rejected', error: { _tag: 'Forbidden', reason: 'NotOwner' } });
+    expect(refused).toMatchObject({
+      kind: 'rejected',
+      error: { _tag: 'Forbidden', reason: 'NotOwner' },
+    });
     expect(await eventStore.readStream('account-a1')).toHaveLength(2);
     // A role with an "any" grant needs no ownership.
     const manager = actor('sales_manager', 'u-boss');
-    expect((await handle(deposit('a1', 5), { commandId: 'c4', actor: manager })).kind).toBe('accepted');
+    expect((await handle(deposit('a1', 5), { commandId: 'c4', actor: manager })).kind).toBe(
+      'accepted',
+    );
   });
 
   it('takes its table from configuration: the same command allowed or refused by the table passed in', async () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { CheckpointStore } from '../policies/checkpoint-store.ts';
 
 /** The behaviour every `CheckpointStore` must have, as vitest tests. */
-export const checkpointStoreContract = (name: string, open: () => Promise<CheckpointStore>): void => {
+export const checkpointStoreContract = (
+  name: string,
+  open: () => Promise<CheckpointStore>,
+): void => {
   describe(`${name}: checkpoint store contract`, () => {
     it('starts with no checkpoint, then returns the last one saved, per name', async () => {
       const store = await open();

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type {
-  CommandOutcomeStore,
-  RecordedOutcome,
-} from '../idempotency/command-outcome-store.ts';
+import type { CommandOutcomeStore, RecordedOutcome } from '../idempotency/command-outcome-store.ts';
 
 const accepted: RecordedOutcome = {
   kind: 'accepted',
@@ -34,9 +31,15 @@ export const commandOutcomeStoreContract = (
     it('lets the first claim act and keeps its outcome for every later claim', async () => {
       const store = await open();
       const commandId = id();
-      expect(await store.claim(commandId, 'h1', 10_000)).toEqual({ status: 'acquired', mayHaveActed: false });
+      expect(await store.claim(commandId, 'h1', 10_000)).toEqual({
+        status: 'acquired',
+        mayHaveActed: false,
+      });
       expect(await store.complete(commandId, 'h1', accepted)).toEqual(accepted);
-      expect(await store.claim(commandId, 'h2', 10_000)).toEqual({ status: 'completed', outcome: accepted });
+      expect(await store.claim(commandId, 'h2', 10_000)).toEqual({
+        status: 'completed',
+        outcome: accepted,
+      });
     });
 
     it('keeps the first outcome when a second completion arrives', async () => {
@@ -53,7 +56,10 @@ export const commandOutcomeStoreContract = (
       await store.claim(commandId, 'h1', 150);
       expect(await store.claim(commandId, 'h2', 150)).toEqual({ status: 'busy' });
       await pause(250);
-      expect(await store.claim(commandId, 'h2', 10_000)).toEqual({ status: 'acquired', mayHaveActed: true });
+      expect(await store.claim(commandId, 'h2', 10_000)).toEqual({
+        status: 'acquired',
+        mayHaveActed: true,
+      });
       expect(await store.claim(commandId, 'h3', 10_000)).toEqual({ status: 'busy' });
     });
 
@@ -74,16 +80,27 @@ export const commandOutcomeStoreContract = (
       await store.release(commandId, 'h2');
       expect(await store.claim(commandId, 'h3', 10_000)).toEqual({ status: 'busy' });
       await store.release(commandId, 'h1');
-      expect(await store.claim(commandId, 'h3', 10_000)).toEqual({ status: 'acquired', mayHaveActed: true });
+      expect(await store.claim(commandId, 'h3', 10_000)).toEqual({
+        status: 'acquired',
+        mayHaveActed: true,
+      });
     });
 
     it('stores outcomes as given (JSON round trip)', async () => {
       const store = await open();
       const commandId = id();
       await store.claim(commandId, 'h1', 10_000);
-      const noOp: RecordedOutcome = { ...accepted, eventCount: 0, revision: 'no_stream', position: null };
+      const noOp: RecordedOutcome = {
+        ...accepted,
+        eventCount: 0,
+        revision: 'no_stream',
+        position: null,
+      };
       await store.complete(commandId, 'h1', noOp);
-      expect(await store.claim(commandId, 'h1', 10_000)).toEqual({ status: 'completed', outcome: noOp });
+      expect(await store.claim(commandId, 'h1', 10_000)).toEqual({
+        status: 'completed',
+        outcome: noOp,
+      });
     });
   });
 };

@@ -14,7 +14,12 @@ import { defineRoute } from '../handling/command-route.ts';
  * The campaign aggregate's route. Campaigns hold no personal data: members are customer ids,
  * and names and cost descriptions describe the campaign, not a person.
  */
-export const campaignRoute = defineRoute<CampaignCommand, CampaignEvent, CampaignState, CampaignError>({
+export const campaignRoute = defineRoute<
+  CampaignCommand,
+  CampaignEvent,
+  CampaignState,
+  CampaignError
+>({
   aggregate: 'campaign',
   decider: campaignDecider,
   commandCodecs: campaignCommandCodecs,

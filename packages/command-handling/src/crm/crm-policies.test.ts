@@ -57,7 +57,9 @@ const runUntilCaughtUp = async (
 /** Events appended by policy commands, by command id. */
 const policyEffects = async (harness: Harness) => {
   const effects = new Map<string, number>();
-  for (const event of await harness.eventStore.readAll({ filter: { streamCategories: ['customer'] } })) {
+  for (const event of await harness.eventStore.readAll({
+    filter: { streamCategories: ['customer'] },
+  })) {
     const commandId = String(event.metadata.commandId);
     if (commandId.startsWith('policy.')) effects.set(commandId, (effects.get(commandId) ?? 0) + 1);
   }
@@ -102,7 +104,24 @@ describe('the policy runner', () => {
     expect(await harness.eventStore.readAll()).toHaveLength(before.length);
   });
 
-  it('never acts twice, whichever point of its work a crash interrupts', { timeout: 60_000 }, async () => {
+  it('passes a poison event and a permanent failure with an error, instead of stalling', async () => {
+    const harness = crmHarness();
+    // A poison event: a DealOpened whose data no codec accepts, written around command handling.
+    await harness.eventStore.append('deal-d-poison', [
+      { eventId: '0b5c1f0e-2d6a-4d3e-9b1a-3c2d1e0f9a8b', type: 'DealOpened', data: { dealId: 42 } },
+    ]);
+    // A permanent failure: the policy's target stream is deleted.
+    await harness.run(crmScenario('c-gone', '-gone').slice(0, 4));
+    await harness.eventStore.deleteStream('customer-c-gone');
+    await seed(harness);
+    await runUntilCaughtUp(harness, createInMemoryCheckpointStore());
+    expect(await stageOf(harness, 'c-ana')).toBe('customer');
+    expect(await stageOf(harness, 'c-bo')).toBe('customer');
+  });
+
+  it('never acts twice, whichever point of its work a crash interrupts', {
+    timeout: 60_000,
+  }, async () => {
     const clean = crmHarness();
     await seed(clean);
     await runUntilCaughtUp(clean, createInMemoryCheckpointStore());

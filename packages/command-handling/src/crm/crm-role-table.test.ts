@@ -31,13 +31,28 @@ describe('the CRM role table', () => {
   it('lets a sales rep work the deals of customers they own, and refuses another rep', async () => {
     const harness = crmHarness();
     await harness.run(crmScenario().slice(0, 4));
-    const advance = { type: 'AdvanceDealStage', data: { dealId: 'd-kitchen', at: '2026-03-03T09:00:00Z' } };
-    const other = await harness.handle(advance, { commandId: 'x1', actor: as('sales_rep', 'u-rep-max') });
-    expect(other).toMatchObject({ kind: 'rejected', error: { _tag: 'Forbidden', reason: 'NotOwner' } });
-    const own = await harness.handle(advance, { commandId: 'x2', actor: as('sales_rep', 'u-rep-jo') });
+    const advance = {
+      type: 'AdvanceDealStage',
+      data: { dealId: 'd-kitchen', at: '2026-03-03T09:00:00Z' },
+    };
+    const other = await harness.handle(advance, {
+      commandId: 'x1',
+      actor: as('sales_rep', 'u-rep-max'),
+    });
+    expect(other).toMatchObject({
+      kind: 'rejected',
+      error: { _tag: 'Forbidden', reason: 'NotOwner' },
+    });
+    const own = await harness.handle(advance, {
+      commandId: 'x2',
+      actor: as('sales_rep', 'u-rep-jo'),
+    });
     expect(own.kind).toBe('accepted');
     const manager = await harness.handle(
-      { type: 'ReassignDeal', data: { dealId: 'd-kitchen', ownerId: 'u-rep-max', at: '2026-03-04T09:00:00Z' } },
+      {
+        type: 'ReassignDeal',
+        data: { dealId: 'd-kitchen', ownerId: 'u-rep-max', at: '2026-03-04T09:00:00Z' },
+      },
       { commandId: 'x3', actor: as('sales_manager') },
     );
     expect(manager.kind).toBe('accepted');
@@ -47,9 +62,18 @@ describe('the CRM role table', () => {
     const harness = crmHarness();
     await harness.run(crmScenario().slice(0, 4));
     const win = { type: 'WinDeal', data: { dealId: 'd-kitchen', at: '2026-03-05T09:00:00Z' } };
-    for (const role of ['service_agent', 'marketer', 'auditor', 'privacy_officer', 'system'] as const) {
+    for (const role of [
+      'service_agent',
+      'marketer',
+      'auditor',
+      'privacy_officer',
+      'system',
+    ] as const) {
       const result = await harness.handle(win, { commandId: `win-${role}`, actor: as(role) });
-      expect(result, role).toMatchObject({ kind: 'rejected', error: { _tag: 'Forbidden', reason: 'RoleNotAllowed' } });
+      expect(result, role).toMatchObject({
+        kind: 'rejected',
+        error: { _tag: 'Forbidden', reason: 'RoleNotAllowed' },
+      });
     }
     const plan = {
       type: 'PlanCampaign',

@@ -1,7 +1,11 @@
 import type { RoleTable } from '../authorisation/role-table.ts';
 
 // Commands only the system sends (policies), never a person.
-const systemOnly = ['EnsureLifecycleStageAtLeast', 'RecordDuplicateAbsorbed', 'RecordDuplicateReleased'];
+const systemOnly = [
+  'EnsureLifecycleStageAtLeast',
+  'RecordDuplicateAbsorbed',
+  'RecordDuplicateReleased',
+];
 
 /**
  * Who may run which CRM command. Pass your own table to `createCommandHandler` to change it.
@@ -28,7 +32,12 @@ export const crmRoleTable: RoleTable = {
     { aggregate: 'campaign', commands: '*', scope: 'any' },
   ],
   sales_manager: [
-    { aggregate: 'customer', commands: '*', except: ['ErasePersonalData', ...systemOnly], scope: 'any' },
+    {
+      aggregate: 'customer',
+      commands: '*',
+      except: ['ErasePersonalData', ...systemOnly],
+      scope: 'any',
+    },
     { aggregate: 'deal', commands: '*', scope: 'any' },
   ],
   sales_rep: [
@@ -50,7 +59,12 @@ export const crmRoleTable: RoleTable = {
     { aggregate: 'ticket', commands: '*', scope: 'any' },
     {
       aggregate: 'customer',
-      commands: ['RecordInteraction', 'ScheduleFollowUp', 'CompleteFollowUp', 'RecordSatisfactionScore'],
+      commands: [
+        'RecordInteraction',
+        'ScheduleFollowUp',
+        'CompleteFollowUp',
+        'RecordSatisfactionScore',
+      ],
       scope: 'any',
     },
   ],

@@ -18,7 +18,12 @@ const party = ['party.givenName', 'party.familyName', 'party.legalName'];
  * email, phone, postal address, interaction summaries, follow-up notes and free preferences.
  * Owned by `ownerId` (for a registration, by the owner it names).
  */
-export const customerRoute = defineRoute<CustomerCommand, CustomerEvent, CustomerState, CustomerError>({
+export const customerRoute = defineRoute<
+  CustomerCommand,
+  CustomerEvent,
+  CustomerState,
+  CustomerError
+>({
   aggregate: 'customer',
   decider: customerDecider,
   commandCodecs: customerCommandCodecs,

@@ -1,11 +1,6 @@
-import { EventStoreError, type EventStore } from '@crm/event-store';
+import { type EventStore, EventStoreError } from '@crm/event-store';
 import { describe, expect, it } from 'vitest';
-import {
-  accountHandler,
-  actor,
-  deposit,
-  open,
-} from '../test-fixtures/account-harness.ts';
+import { accountHandler, actor, deposit, open } from '../test-fixtures/account-harness.ts';
 import { eventIdFor } from './event-ids.ts';
 
 const rep = actor('sales_rep');
@@ -59,8 +54,14 @@ describe('handle: decode, authorise, load, decide, append', () => {
       kind: 'rejected',
       error: { _tag: 'InvalidInput', field: 'data.amount' },
     });
-    const unknownType = await handle({ type: 'Withdraw', data: {} }, { commandId: 'c2', actor: rep });
-    expect(unknownType).toMatchObject({ kind: 'rejected', error: { _tag: 'InvalidInput', field: 'type' } });
+    const unknownType = await handle(
+      { type: 'Withdraw', data: {} },
+      { commandId: 'c2', actor: rep },
+    );
+    expect(unknownType).toMatchObject({
+      kind: 'rejected',
+      error: { _tag: 'InvalidInput', field: 'type' },
+    });
     expect(await eventStore.readAll()).toEqual([]);
   });
 
@@ -157,10 +158,13 @@ describe('handle: decode, authorise, load, decide, append', () => {
   it('accepts a no-op decision with no events and the current revision', async () => {
     const { handle, eventStore } = accountHandler();
     await handle(open('a1'), { commandId: 'c1', actor: rep });
-    await handle({ type: 'EraseHolder', data: { accountId: 'a1', at: '2026-03-02T10:00:00Z' } }, {
-      commandId: 'c2',
-      actor: actor('privacy_officer'),
-    });
+    await handle(
+      { type: 'EraseHolder', data: { accountId: 'a1', at: '2026-03-02T10:00:00Z' } },
+      {
+        commandId: 'c2',
+        actor: actor('privacy_officer'),
+      },
+    );
     const again = await handle(
       { type: 'EraseHolder', data: { accountId: 'a1', at: '2026-03-03T10:00:00Z' } },
       { commandId: 'c3', actor: actor('privacy_officer') },

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { EventStoreError, type EventStore } from '@crm/event-store';
+import { type EventStore, EventStoreError } from '@crm/event-store';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { accountHandler, actor, deposit, open } from '../test-fixtures/account-harness.ts';
@@ -33,8 +33,18 @@ describe('logging: pino, passed in, the correlation id on every line', () => {
     const { handle } = accountHandler({ eventStore: racing });
     const rep = actor('sales_rep');
     await handle(open('a1'), { commandId: 'c1', actor: rep, correlationId: 'corr-1', logger });
-    await handle(deposit('a1', -1), { commandId: 'c2', actor: rep, correlationId: 'corr-2', logger });
-    await handle(deposit('a1', 1), { commandId: 'c2', actor: rep, correlationId: 'corr-2', logger });
+    await handle(deposit('a1', -1), {
+      commandId: 'c2',
+      actor: rep,
+      correlationId: 'corr-2',
+      logger,
+    });
+    await handle(deposit('a1', 1), {
+      commandId: 'c2',
+      actor: rep,
+      correlationId: 'corr-2',
+      logger,
+    });
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(lines.map((line) => line.msg)).toEqual(
       expect.arrayContaining([

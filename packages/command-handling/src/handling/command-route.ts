@@ -101,14 +101,14 @@ export interface CommandRoute<
  * its own events (decoded by its `decodeEvent`) back to it.
  *
  * @example
- * const dealRoute = defineRoute({
- *   aggregate: 'deal',
- *   decider: dealDecider,
- *   commandCodecs: dealCommandCodecs,
- *   eventCodecs: dealEventCodecs,
- *   decodeEvent: decodeDealEvent,
- *   aggregateIdOf: (command) => command.data.dealId,
- *   ownerOf: (state, command) => (state.status === 'unopened' ? ... : state.ownerId),
+ * const campaignRoute = defineRoute<CampaignCommand, CampaignEvent, CampaignState, CampaignError>({
+ *   aggregate: 'campaign',
+ *   decider: campaignDecider,
+ *   commandCodecs: campaignCommandCodecs,
+ *   eventCodecs: campaignEventCodecs,
+ *   decodeEvent: decodeCampaignEvent,
+ *   aggregateIdOf: (command) => command.data.campaignId,
+ *   snapshots: { every: 100, stateVersion: 1 },
  * });
  */
 export const defineRoute = <

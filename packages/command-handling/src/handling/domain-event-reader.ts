@@ -1,5 +1,10 @@
 import type { DomainError, VersionedEvent } from '@crm/domain';
-import { categoryOf, type EventStore, isEventStoreError, type RecordedEvent } from '@crm/event-store';
+import {
+  categoryOf,
+  type EventStore,
+  isEventStoreError,
+  type RecordedEvent,
+} from '@crm/event-store';
 import * as E from 'fp-ts/lib/Either.js';
 import { keyRingOf } from '../privacy/key-ring.ts';
 import type { KeyStore } from '../privacy/key-store.ts';
@@ -40,7 +45,10 @@ const failure = (error: unknown, streamName: string): CommandHandlingError => {
  * const reader = createDomainEventReader({ eventStore, keyStore, routes: crmRoutingTable });
  * const history = await reader.readStream('customer-c1');
  */
-export const createDomainEventReader = <TEvent extends VersionedEvent, TError extends DomainError>(options: {
+export const createDomainEventReader = <
+  TEvent extends VersionedEvent,
+  TError extends DomainError,
+>(options: {
   readonly eventStore: EventStore;
   readonly keyStore: KeyStore;
   readonly routes: RoutingTable<TEvent, TError>;

@@ -30,14 +30,12 @@ export const routingTable = <TRoute extends CommandRoute<VersionedEvent, DomainE
   );
 
 /** The events of a route (distributes over a union of routes). */
-export type EventOfRoute<TRoute> = TRoute extends CommandRoute<infer TEvent, infer _TError>
-  ? TEvent
-  : never;
+export type EventOfRoute<TRoute> =
+  TRoute extends CommandRoute<infer TEvent, infer _TError> ? TEvent : never;
 
 /** The domain errors of a route (distributes over a union of routes). */
-export type ErrorOfRoute<TRoute> = TRoute extends CommandRoute<infer _TEvent, infer TError>
-  ? TError
-  : never;
+export type ErrorOfRoute<TRoute> =
+  TRoute extends CommandRoute<infer _TEvent, infer TError> ? TError : never;
 
 const buildTable = <TEvent extends VersionedEvent, TError extends DomainError>(
   routes: ReadonlyArray<CommandRoute<TEvent, TError>>,

@@ -89,10 +89,16 @@ describe('idempotent commands: a command id handled before returns its original 
     // A new process: same stores; it waits for the dead attempt's lease, then takes over.
     const restarted = accountHandler({ ...stores, outcomes: shared.outcomes });
     const retried = await restarted.handle(deposit('a1', 10), { commandId: 'dep', actor: rep });
-    expect(retried).toMatchObject({ kind: 'accepted', revision: 1, events: [{ type: 'Deposited' }] });
+    expect(retried).toMatchObject({
+      kind: 'accepted',
+      revision: 1,
+      events: [{ type: 'Deposited' }],
+    });
     expect(await shared.eventStore.readStream('account-a1')).toHaveLength(2);
     // From now on the outcome is recorded.
-    expect(await restarted.handle(deposit('a1', 10), { commandId: 'dep', actor: rep })).toEqual(retried);
+    expect(await restarted.handle(deposit('a1', 10), { commandId: 'dep', actor: rep })).toEqual(
+      retried,
+    );
   });
 
   it('finds the dead attempt’s events even when a later snapshot hides them', async () => {
@@ -115,7 +121,11 @@ describe('idempotent commands: a command id handled before returns its original 
     expect((await shared.snapshots.load('account-a1'))?.revision).toBeGreaterThan(0);
     const restarted = accountHandler({ ...stores, outcomes: shared.outcomes });
     const retried = await restarted.handle(open('a1'), { commandId: 'lost', actor: rep });
-    expect(retried).toMatchObject({ kind: 'accepted', revision: 0, events: [{ type: 'AccountOpened' }] });
+    expect(retried).toMatchObject({
+      kind: 'accepted',
+      revision: 0,
+      events: [{ type: 'AccountOpened' }],
+    });
     expect(await shared.eventStore.readStream('account-a1')).toHaveLength(5);
   });
 

@@ -1,6 +1,12 @@
 import type { EventStore, JsonObject, RecordedEvent } from '@crm/event-store';
 import { describe, expect, it } from 'vitest';
-import { accountHandler, actor, deposit, eraseHolder, open } from '../test-fixtures/account-harness.ts';
+import {
+  accountHandler,
+  actor,
+  deposit,
+  eraseHolder,
+  open,
+} from '../test-fixtures/account-harness.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { verifyHashChain } from './verify-hash-chain.ts';
 
@@ -42,7 +48,10 @@ describe('tamper evidence: a hash chained per stream over the stored form', () =
       streamsChecked: 1,
     });
     const all = await verifyHashChain(eventStore, { all: true }, { pageSize: 2 });
-    expect(all, JSON.stringify(all, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).toEqual({
+    expect(
+      all,
+      JSON.stringify(all, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+    ).toEqual({
       ok: true,
       eventsChecked: 7,
       streamsChecked: 2,
@@ -86,7 +95,10 @@ describe('tamper evidence: a hash chained per stream over the stored form', () =
     });
     const unhashed = alteredStore(eventStore, (e) =>
       e.revision === 0 && e.streamName === 'account-a2'
-        ? { ...e, metadata: Object.fromEntries(Object.entries(e.metadata).filter(([k]) => k !== 'hash')) }
+        ? {
+            ...e,
+            metadata: Object.fromEntries(Object.entries(e.metadata).filter(([k]) => k !== 'hash')),
+          }
         : e,
     );
     expect(await verifyHashChain(unhashed, { all: true })).toMatchObject({
@@ -96,6 +108,8 @@ describe('tamper evidence: a hash chained per stream over the stored form', () =
   });
 
   it('hashes a canonical form that survives key reordering (as jsonb does)', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe(
+      '{"a":[{"c":"x","d":null}],"b":1}',
+    );
   });
 });

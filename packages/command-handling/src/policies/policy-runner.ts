@@ -1,7 +1,10 @@
 import type { Actor, Command, DomainError, VersionedEvent } from '@crm/domain';
 import { categoryOf, type EventStore, positionToString } from '@crm/event-store';
 import type { CommandHandler } from '../handling/command-handler.ts';
-import { HandlingFailure } from '../handling/command-handling-error.ts';
+import {
+  type CommandHandlingErrorCode,
+  HandlingFailure,
+} from '../handling/command-handling-error.ts';
 import { type CommandLogger, silentLogger } from '../handling/command-logger.ts';
 import { type DomainRecordedEvent, decodeRevealed, revealEvent } from '../handling/event-reader.ts';
 import { backoffDelay, type RetryPolicy, sleep } from '../handling/retry-policy.ts';
@@ -23,6 +26,13 @@ export interface PolicyReaction {
   readonly correlationId: string;
   readonly causationId: string;
 }
+
+// Failures worth retrying: the stores may come back, the stream settle, a twin finish.
+const transient: ReadonlySet<CommandHandlingErrorCode> = new Set([
+  'Unavailable',
+  'ConcurrencyConflict',
+  'CommandInProgress',
+]);
 
 /** A policy: a pure reaction to one stored domain event. */
 export type PolicyFunction = (event: DomainRecordedEvent) => ReadonlyArray<PolicyReaction>;
@@ -52,8 +62,9 @@ export interface PolicyRunner {
 
 /**
  * Runs policies from the global log through a checkpointed subscription. For each event it
- * sends every reaction through the same command handling as any client, retrying failures,
- * and only then saves the event's position. A crash at any point therefore re-delivers at
+ * sends every reaction through the same command handling as any client, retrying transient
+ * failures (a permanent one is logged as an error and passed), and only then saves the event's
+ * position. A crash at any point therefore re-delivers at
  * most the events after the checkpoint, whose reactions carry the same command ids, and
  * command idempotence turns them into replays of the first outcome: never acted twice.
  *
@@ -69,6 +80,8 @@ export const createPolicyRunner = <TEvent extends VersionedEvent, TError extends
   const retry = options.retry ?? { baseDelayMs: 20, maxDelayMs: 2_000 };
 
   const send = async (reaction: PolicyReaction, signal: AbortSignal): Promise<boolean> => {
+    const log = logger.child({ correlationId: reaction.correlationId });
+    const about = { policy: reaction.policy, commandId: reaction.commandId };
     for (let attempt = 0; !signal.aborted; attempt += 1) {
       const result = await options.handler.handle(reaction.command, {
         commandId: reaction.commandId,
@@ -77,12 +90,14 @@ export const createPolicyRunner = <TEvent extends VersionedEvent, TError extends
         causationId: reaction.causationId,
         logger,
       });
-      if (result.kind !== 'failed') {
-        if (result.kind === 'rejected') {
-          logger
-            .child({ correlationId: reaction.correlationId })
-            .warn({ policy: reaction.policy, commandId: reaction.commandId, error: result.error._tag }, 'policy command refused');
-        }
+      if (result.kind === 'rejected') {
+        log.warn({ ...about, error: result.error._tag }, 'policy command refused');
+      }
+      if (result.kind !== 'failed') return true;
+      if (!transient.has(result.error.code)) {
+        // Retrying cannot help (the stream is gone, the data erased, an event corrupt): say so
+        // loudly and move on rather than stall every policy behind it.
+        log.error({ ...about, code: result.error.code }, 'policy command failed for good');
         return true;
       }
       await sleep(backoffDelay({ ...retry, maxAttempts: 0 }, attempt));
@@ -98,7 +113,10 @@ export const createPolicyRunner = <TEvent extends VersionedEvent, TError extends
       ...(options.eventTypes === undefined ? {} : { filter: { eventTypes: options.eventTypes } }),
       signal,
     });
-    logger.info({ after: after === undefined ? null : positionToString(after) }, 'policy runner started');
+    logger.info(
+      { after: after === undefined ? null : positionToString(after) },
+      'policy runner started',
+    );
     try {
       for await (const recorded of subscription) {
         const route = options.routes.routeOfAggregate(categoryOf(recorded.streamName));
@@ -111,7 +129,9 @@ export const createPolicyRunner = <TEvent extends VersionedEvent, TError extends
             // A poison event: no policy can read it. Say so loudly and move on.
             logger.error({ code: error.error.code, eventId: recorded.eventId }, error.message);
           }
-          for (const reaction of event === undefined ? [] : options.policies.flatMap((p) => p(event))) {
+          for (const reaction of event === undefined
+            ? []
+            : options.policies.flatMap((p) => p(event))) {
             if (!(await send(reaction, signal))) return;
           }
         }

@@ -61,7 +61,10 @@ describe('snapshots: a long stream handles a command without reading all its eve
       await seeded.snapshots.save(stale);
       const { counted, counter } = countingStore(seeded.eventStore);
       const handler = accountHandler({ ...seeded, eventStore: counted, snapshotEvery: 1000 });
-      const result = await handler.handle(deposit('a1', 1), { commandId: `x-${stale.stateVersion}-${stale.eventId}`, actor: rep });
+      const result = await handler.handle(deposit('a1', 1), {
+        commandId: `x-${stale.stateVersion}-${stale.eventId}`,
+        actor: rep,
+      });
       expect(result.kind).toBe('accepted');
       expect(counter.events).toBeGreaterThanOrEqual(120);
     }

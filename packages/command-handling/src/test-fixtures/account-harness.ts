@@ -2,7 +2,7 @@ import type { Role } from '@crm/domain';
 import type { EventStore } from '@crm/event-store';
 import { createMemoryEventStore } from '@crm/event-store-memory';
 import type { RoleTable } from '../authorisation/role-table.ts';
-import { createCommandHandler, type CommandHandlerOptions } from '../handling/command-handler.ts';
+import { type CommandHandlerOptions, createCommandHandler } from '../handling/command-handler.ts';
 import { routingTable } from '../handling/routing-table.ts';
 import type { CommandOutcomeStore } from '../idempotency/command-outcome-store.ts';
 import { createInMemoryCommandOutcomeStore } from '../idempotency/in-memory-command-outcome-store.ts';
@@ -46,7 +46,9 @@ export const accountHandler = (
   const outcomes = overrides.outcomes ?? createInMemoryCommandOutcomeStore();
   const snapshots = overrides.snapshots ?? createInMemorySnapshotStore();
   const routes = routingTable([
-    accountRoute(overrides.snapshotEvery === undefined ? {} : { snapshotEvery: overrides.snapshotEvery }),
+    accountRoute(
+      overrides.snapshotEvery === undefined ? {} : { snapshotEvery: overrides.snapshotEvery },
+    ),
   ]);
   const handler = createCommandHandler({
     roles: accountRoles,

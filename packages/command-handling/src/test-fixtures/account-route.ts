@@ -84,7 +84,8 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState,
           ? fail('AccountAlreadyOpen', `Account ${cmd.data.accountId} is already open.`)
           : E.right([{ type: 'AccountOpened', version: 1, data: cmd.data }]);
       case 'Deposit':
-        if (state.status !== 'open') return fail('AccountNotOpen', `No account ${cmd.data.accountId}.`);
+        if (state.status !== 'open')
+          return fail('AccountNotOpen', `No account ${cmd.data.accountId}.`);
         return cmd.data.amount <= 0
           ? fail('AmountNotPositive', `Deposits must be positive, not ${cmd.data.amount}.`)
           : E.right([
@@ -95,7 +96,8 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState,
               },
             ]);
       case 'EraseHolder':
-        if (state.status !== 'open') return fail('AccountNotOpen', `No account ${cmd.data.accountId}.`);
+        if (state.status !== 'open')
+          return fail('AccountNotOpen', `No account ${cmd.data.accountId}.`);
         return E.right(state.erased ? [] : [{ type: 'HolderErased', version: 1, data: cmd.data }]);
       default: {
         const never: never = cmd;
@@ -148,7 +150,11 @@ export const accountRoute = (options: { readonly snapshotEvery?: number } = {}) 
     decodeEvent: decodeAccountEvent,
     aggregateIdOf: (cmd) => cmd.data.accountId,
     ownerOf: (state, cmd) =>
-      state.status === 'open' ? state.ownerId : cmd.type === 'OpenAccount' ? cmd.data.ownerId : undefined,
+      state.status === 'open'
+        ? state.ownerId
+        : cmd.type === 'OpenAccount'
+          ? cmd.data.ownerId
+          : undefined,
     personalData: {
       fields: { AccountOpened: ['holderName'], Deposited: ['memo'] },
       subjectOf: (_event, _state, id) => `holder-${id}`,

@@ -33,4 +33,6 @@ export const crmHarness = (eventStore: EventStore = createMemoryEventStore()) =>
 
 /** Everything a store holds, as one string (positions' bigints as text). */
 export const jsonDump = (value: unknown): string =>
-  JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
+  JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'bigint' ? item.toString() : item,
+  );

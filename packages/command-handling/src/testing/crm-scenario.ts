@@ -9,7 +9,12 @@ export interface ScenarioStep {
 const rep = { id: 'u-rep-jo', role: 'sales_rep' } as const;
 const agent = { id: 'u-agent-sam', role: 'service_agent' } as const;
 
-const step = (commandId: string, actor: CommandContext['actor'], type: string, data: Readonly<Record<string, unknown>>): ScenarioStep => ({
+const step = (
+  commandId: string,
+  actor: CommandContext['actor'],
+  type: string,
+  data: Readonly<Record<string, unknown>>,
+): ScenarioStep => ({
   command: { type, data },
   context: { commandId, actor, correlationId: `scenario-${commandId}` },
 });
@@ -54,7 +59,12 @@ export const crmScenario = (customerId = 'c-ana', suffix = ''): ReadonlyArray<Sc
       ownerId: rep.id,
       email: 'Ana.Quintanilla@Example.org',
       phone: '+44 20 7183 8750',
-      address: { lines: ['221B Baker Street'], city: 'Marylebone', postalCode: 'NW1 6XE', country: 'GB' },
+      address: {
+        lines: ['221B Baker Street'],
+        city: 'Marylebone',
+        postalCode: 'NW1 6XE',
+        country: 'GB',
+      },
       at: '2026-03-01T09:00:00Z',
     }),
     step(`interaction${suffix}`, rep, 'RecordInteraction', {

@@ -1,0 +1,15 @@
+export type { StreamHistory } from './domain-histories.ts';
+export {
+  appendStreamHistories,
+  sampleStreamHistories,
+  streamHistoriesArbitrary,
+  toNewEvent,
+} from './domain-histories.ts';
+export type { SchemaSnapshot } from './schema-snapshot.ts';
+export { schemaSnapshot } from './schema-snapshot.ts';
+export type {
+  CategoryCountTables,
+  StreamCountTables,
+  TestProjectionOptions,
+} from './test-projections.ts';
+export { categoryCountProjection, streamCountProjection } from './test-projections.ts';

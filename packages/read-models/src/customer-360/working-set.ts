@@ -1,0 +1,288 @@
+import type { ProjectedEvent } from '@crm/projections';
+import { type Selectable, sql, type Transaction } from 'kysely';
+import { isoOf, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
+import type { CustomerRow, DealRow, FollowUpRow, MemberRow, TicketRow, TimelineRow } from './rows.ts';
+import type { Customer360CustomersTable, Customer360DealsTable, Customer360Tables } from './tables.ts';
+
+const key = (a: string, b: string): string => `${a}\u0000${b}`;
+const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : isoOf(value));
+const numberOrNull = (value: string | number | null): number | null =>
+  value === null ? null : safeNumberOf(value);
+
+const customerRow = (row: Selectable<Customer360CustomersTable>): CustomerRow => ({
+  ...row,
+  tags: [...row.tags],
+  family: [...row.family],
+  registered_at: isoOf(row.registered_at),
+  lifecycle_since: isoOf(row.lifecycle_since),
+  loyalty_balance: safeNumberOf(row.loyalty_balance),
+  loyalty_earned: safeNumberOf(row.loyalty_earned),
+  loyalty_redeemed: safeNumberOf(row.loyalty_redeemed),
+  nps_latest_at: isoOrNull(row.nps_latest_at),
+  last_comm_at: isoOrNull(row.last_comm_at),
+  erased_at: isoOrNull(row.erased_at),
+});
+
+const dealRow = (row: Selectable<Customer360DealsTable>): DealRow => ({
+  ...row,
+  value_minor: safeNumberOf(row.value_minor),
+  weighted_minor: safeNumberOf(row.weighted_minor),
+  opened_at: isoOf(row.opened_at),
+  closed_at: isoOrNull(row.closed_at),
+  revenue_minor: numberOrNull(row.revenue_minor),
+  cost_minor: numberOrNull(row.cost_minor),
+  profit_minor: numberOrNull(row.profit_minor),
+  reporting_revenue_minor: numberOrNull(row.reporting_revenue_minor),
+  reporting_cost_minor: numberOrNull(row.reporting_cost_minor),
+  reporting_profit_minor: numberOrNull(row.reporting_profit_minor),
+  ordered: [...row.ordered],
+  delivered: [...row.delivered],
+  invoiced_minor: safeNumberOf(row.invoiced_minor),
+  paid_minor: safeNumberOf(row.paid_minor),
+  outstanding_minor: safeNumberOf(row.outstanding_minor),
+});
+
+/**
+ * The rows one batch touches: loaded with a few `IN` queries, changed in memory event by event,
+ * written back with a few multi-row upserts. Maps hold `undefined` for nothing stored yet.
+ */
+export class WorkingSet {
+  readonly customers = new Map<string, CustomerRow>();
+  readonly deals = new Map<string, DealRow>();
+  readonly tickets = new Map<string, TicketRow>();
+  readonly followUps = new Map<string, FollowUpRow>();
+  readonly members = new Map<string, MemberRow>();
+  readonly campaigns = new Map<string, string>();
+  readonly timeline: TimelineRow[] = [];
+  readonly erased = new Set<string>();
+  readonly #dirty = {
+    customers: new Set<string>(),
+    deals: new Set<string>(),
+    tickets: new Set<string>(),
+    followUps: new Set<string>(),
+    members: new Set<string>(),
+    campaigns: new Set<string>(),
+  };
+
+  customer(id: string): CustomerRow | undefined {
+    return this.customers.get(id);
+  }
+
+  touchCustomer(row: CustomerRow): void {
+    this.customers.set(row.customer_id, row);
+    this.#dirty.customers.add(row.customer_id);
+  }
+
+  touchDeal(row: DealRow): void {
+    this.deals.set(row.deal_id, row);
+    this.#dirty.deals.add(row.deal_id);
+  }
+
+  touchTicket(row: TicketRow): void {
+    this.tickets.set(row.ticket_id, row);
+    this.#dirty.tickets.add(row.ticket_id);
+  }
+
+  followUp(customerId: string, followUpId: string): FollowUpRow | undefined {
+    return this.followUps.get(key(customerId, followUpId));
+  }
+
+  touchFollowUp(row: FollowUpRow): void {
+    const id = key(row.customer_id, row.follow_up_id);
+    this.followUps.set(id, row);
+    this.#dirty.followUps.add(id);
+  }
+
+  member(campaignId: string, customerId: string): MemberRow | undefined {
+    return this.members.get(key(campaignId, customerId));
+  }
+
+  touchMember(row: MemberRow): void {
+    const id = key(row.campaign_id, row.customer_id);
+    this.members.set(id, row);
+    this.#dirty.members.add(id);
+  }
+
+  touchCampaign(campaignId: string, name: string): void {
+    this.campaigns.set(campaignId, name);
+    this.#dirty.campaigns.add(campaignId);
+  }
+
+  /** True once the customer's personal data is erased: nothing personal is stored for it again. */
+  isErased(customerId: string): boolean {
+    return (this.customers.get(customerId)?.erased_at ?? null) !== null;
+  }
+
+  /** Drops the personal text of every row of the customer held in memory (the database follows in `write`). */
+  eraseInMemory(customerId: string): void {
+    this.erased.add(customerId);
+    for (const deal of this.deals.values()) if (deal.customer_id === customerId) deal.title = null;
+    for (const ticket of this.tickets.values()) if (ticket.customer_id === customerId) ticket.subject = null;
+    for (const followUp of this.followUps.values()) {
+      if (followUp.customer_id === customerId) followUp.note = null;
+    }
+    for (const entry of this.timeline) if (entry.customer_id === customerId) entry.summary = null;
+  }
+
+  /** Loads every row the events will touch. */
+  async load(db: Transaction<Customer360Tables>, events: ReadonlyArray<ProjectedEvent>): Promise<void> {
+    const dealIds = new Set<string>();
+    const ticketIds = new Set<string>();
+    const customerIds = new Set<string>();
+    const followUpKeys = new Map<string, readonly [string, string]>();
+    const memberKeys = new Map<string, readonly [string, string]>();
+    const campaignIds = new Set<string>();
+    for (const { event } of events) {
+      const data = event.data as Readonly<Record<string, unknown>>;
+      const text = (field: string) => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
+      const dealId = text('dealId');
+      const ticketId = text('ticketId');
+      const customerId = text('customerId');
+      const campaignId = text('campaignId');
+      if (dealId !== undefined && event.type !== 'TicketOpened') dealIds.add(dealId);
+      if (ticketId !== undefined) ticketIds.add(ticketId);
+      if (customerId !== undefined) customerIds.add(customerId);
+      if (campaignId !== undefined) campaignIds.add(campaignId);
+      const survivorId = text('survivorId');
+      if (survivorId !== undefined) customerIds.add(survivorId);
+      const followUpId = text('followUpId');
+      if (followUpId !== undefined && customerId !== undefined) {
+        followUpKeys.set(key(customerId, followUpId), [customerId, followUpId]);
+      }
+      if (event.type === 'CampaignMembersAdded') {
+        for (const id of event.data.customerIds) {
+          customerIds.add(id);
+          memberKeys.set(key(event.data.campaignId, id), [event.data.campaignId, id]);
+        }
+      }
+      if (event.type === 'CampaignResponseRecorded') {
+        memberKeys.set(key(event.data.campaignId, event.data.customerId), [event.data.campaignId, event.data.customerId]);
+      }
+    }
+    if (dealIds.size > 0) {
+      const rows = await db.selectFrom('deals').selectAll().where('deal_id', 'in', [...dealIds]).execute();
+      for (const row of rows) {
+        this.deals.set(row.deal_id, dealRow(row));
+        customerIds.add(row.customer_id);
+      }
+    }
+    if (ticketIds.size > 0) {
+      const rows = await db.selectFrom('tickets').selectAll().where('ticket_id', 'in', [...ticketIds]).execute();
+      for (const row of rows) {
+        this.tickets.set(row.ticket_id, { ...row, opened_at: isoOf(row.opened_at) });
+        customerIds.add(row.customer_id);
+      }
+    }
+    if (customerIds.size > 0) {
+      const rows = await db.selectFrom('customers').selectAll().where('customer_id', 'in', [...customerIds]).execute();
+      for (const row of rows) this.customers.set(row.customer_id, customerRow(row));
+    }
+    if (followUpKeys.size > 0) {
+      const rows = await db
+        .selectFrom('follow_ups')
+        .selectAll()
+        .where((eb) =>
+          eb(
+            eb.refTuple('customer_id', 'follow_up_id'),
+            'in',
+            [...followUpKeys.values()].map(([a, b]) => eb.tuple(a, b)),
+          ),
+        )
+        .execute();
+      for (const row of rows) this.followUps.set(key(row.customer_id, row.follow_up_id), { ...row, due_at: isoOf(row.due_at) });
+    }
+    if (memberKeys.size > 0) {
+      const rows = await db
+        .selectFrom('campaign_members')
+        .selectAll()
+        .where((eb) =>
+          eb(
+            eb.refTuple('campaign_id', 'customer_id'),
+            'in',
+            [...memberKeys.values()].map(([a, b]) => eb.tuple(a, b)),
+          ),
+        )
+        .execute();
+      for (const row of rows) this.members.set(key(row.campaign_id, row.customer_id), { ...row });
+    }
+    if (campaignIds.size > 0) {
+      const rows = await db.selectFrom('campaigns').selectAll().where('campaign_id', 'in', [...campaignIds]).execute();
+      for (const row of rows) this.campaigns.set(row.campaign_id, row.name);
+    }
+  }
+
+  /** Writes the changed rows, erases what must be erased, and trims the timeline to `timelineLength`. */
+  async write(db: Transaction<Customer360Tables>, timelineLength: number): Promise<void> {
+    const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
+      [...ids].flatMap((id) => {
+        const row = rows.get(id);
+        return row === undefined ? [] : [row];
+      });
+    await replaceRows(
+      db,
+      'customers',
+      ['customer_id'],
+      pick(this.#dirty.customers, this.customers).map((row) => ({
+        ...row,
+        address: row.address === null ? null : JSON.stringify(row.address),
+        preferences: JSON.stringify(row.preferences),
+      })),
+    );
+    await replaceRows(
+      db,
+      'deals',
+      ['deal_id'],
+      pick(this.#dirty.deals, this.deals).map((row) => ({
+        ...row,
+        exchange_rate: row.exchange_rate === null ? null : JSON.stringify(row.exchange_rate),
+        ordered: JSON.stringify(row.ordered),
+        delivered: JSON.stringify(row.delivered),
+      })),
+    );
+    await replaceRows(db, 'tickets', ['ticket_id'], pick(this.#dirty.tickets, this.tickets));
+    await replaceRows(db, 'follow_ups', ['customer_id', 'follow_up_id'], pick(this.#dirty.followUps, this.followUps));
+    await replaceRows(db, 'campaign_members', ['campaign_id', 'customer_id'], pick(this.#dirty.members, this.members));
+    await replaceRows(
+      db,
+      'campaigns',
+      ['campaign_id'],
+      [...this.#dirty.campaigns].map((id) => ({ campaign_id: id, name: this.campaigns.get(id) ?? id })),
+    );
+    await replaceRows(db, 'timeline', ['customer_id', 'commit_position', 'prepare_position'], this.timeline);
+    if (this.erased.size > 0) await this.#erase(db, [...this.erased]);
+    await this.#trimTimeline(db, timelineLength);
+  }
+
+  // Rows of erased customers this batch did not load still hold personal text: null it in place.
+  async #erase(db: Transaction<Customer360Tables>, ids: ReadonlyArray<string>): Promise<void> {
+    await db.updateTable('deals').set({ title: null }).where('customer_id', 'in', ids).execute();
+    await db.updateTable('tickets').set({ subject: null }).where('customer_id', 'in', ids).execute();
+    await db.updateTable('follow_ups').set({ note: null }).where('customer_id', 'in', ids).execute();
+    await db.updateTable('timeline').set({ summary: null }).where('customer_id', 'in', ids).execute();
+  }
+
+  // Keeps the latest `length` entries of each customer that got new ones.
+  async #trimTimeline(db: Transaction<Customer360Tables>, length: number): Promise<void> {
+    const ids = [...new Set(this.timeline.map((row) => row.customer_id))];
+    if (ids.length === 0) return;
+    const ranked = db
+      .selectFrom('timeline')
+      .select([
+        'customer_id',
+        'commit_position',
+        'prepare_position',
+        sql<number>`row_number() over (partition by customer_id order by at desc, commit_position desc, prepare_position desc)`.as(
+          'place',
+        ),
+      ])
+      .where('customer_id', 'in', ids);
+    const beyond = db
+      .selectFrom(ranked.as('ranked'))
+      .select(['ranked.customer_id', 'ranked.commit_position', 'ranked.prepare_position'])
+      .where('ranked.place', '>', length);
+    await db
+      .deleteFrom('timeline')
+      .where(sql<boolean>`(customer_id, commit_position, prepare_position) in (${beyond})`)
+      .execute();
+  }
+}

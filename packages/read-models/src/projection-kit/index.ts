@@ -1,0 +1,8 @@
+export type { AppliedPositionTable, AppliedPositionTables } from './applied-position.ts';
+export { createAppliedPositionTable, unappliedEvents } from './applied-position.ts';
+export { chunksOf } from './chunks.ts';
+export type { Int8, Jsonb, Timestamptz } from './column-types.ts';
+export { bigintOf, isoOf, safeNumberOf, utcOf } from './column-types.ts';
+export { reportingMonthOf, yearOfMonth } from './reporting-calendar.ts';
+export { toReportingMinor } from './reporting-money.ts';
+export { addToRows, replaceRows } from './upsert.ts';

@@ -1,0 +1,105 @@
+import type { PlainCommand } from './event-history.ts';
+
+// Test support: plain-JSON commands with sensible defaults, so a history reads like the story.
+
+/** `2025-MM-DDT09:00:00Z`, or a given time of day. */
+export const on = (date: string, time = '09:00:00'): string => `${date}T${time}Z`;
+
+/** A line item in `currency`: quantity × unit price / unit cost, in minor units. */
+export const line = (
+  productId: string,
+  quantity: number,
+  unitPrice: number,
+  unitCost: number,
+  currency = 'EUR',
+) => ({
+  productId,
+  quantity,
+  unitPrice: { amountMinor: unitPrice, currency },
+  unitCost: { amountMinor: unitCost, currency },
+});
+
+/** Registers a person. */
+export const registerCustomer = (
+  customerId: string,
+  at: string,
+  extra: {
+    readonly givenName?: string;
+    readonly familyName?: string;
+    readonly email?: string;
+    readonly phone?: string;
+    readonly phoneRegion?: string;
+    readonly ownerId?: string;
+  } = {},
+): PlainCommand => ({
+  type: 'RegisterCustomer',
+  data: {
+    customerId,
+    party: {
+      kind: 'person',
+      givenName: extra.givenName ?? 'Test',
+      familyName: extra.familyName ?? customerId,
+    },
+    acquisition: { source: 'test', channel: 'direct' },
+    ownerId: extra.ownerId ?? 'user-owner',
+    at,
+    ...(extra.email === undefined ? {} : { email: extra.email }),
+    ...(extra.phone === undefined ? {} : { phone: extra.phone }),
+    ...(extra.phoneRegion === undefined ? {} : { phoneRegion: extra.phoneRegion }),
+  },
+});
+
+/** Moves a customer forward to `stage`. */
+export const advance = (customerId: string, stage: string, at: string): PlainCommand => ({
+  type: 'AdvanceLifecycleStage',
+  data: { customerId, stage, at },
+});
+
+/** Churns a customer. */
+export const churn = (customerId: string, at: string): PlainCommand => ({
+  type: 'ChurnCustomer',
+  data: { customerId, reason: 'moved to a competitor', at },
+});
+
+/** Wins a churned customer back. */
+export const reactivate = (customerId: string, at: string): PlainCommand => ({
+  type: 'ReactivateCustomer',
+  data: { customerId, reason: 'came back', at },
+});
+
+/** Opens a deal. */
+export const openDeal = (
+  dealId: string,
+  customerId: string,
+  at: string,
+  lineItems: ReadonlyArray<ReturnType<typeof line>>,
+  currency = 'EUR',
+): PlainCommand => ({
+  type: 'OpenDeal',
+  data: {
+    dealId,
+    customerId,
+    ownerId: 'user-rep',
+    title: `Order of ${customerId}`,
+    expectedCloseDate: at.slice(0, 10),
+    currency,
+    lineItems,
+    at,
+  },
+});
+
+/** Wins a deal, optionally recording the rate to the reporting currency. */
+export const winDeal = (
+  dealId: string,
+  at: string,
+  exchangeRate?: { readonly base: string; readonly quote: string; readonly rate: string },
+): PlainCommand => ({
+  type: 'WinDeal',
+  data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) },
+});
+
+/** Loses a deal. */
+export const loseDeal = (dealId: string, at: string): PlainCommand => ({
+  type: 'LoseDeal',
+  data: { dealId, reason: 'price', at },
+});

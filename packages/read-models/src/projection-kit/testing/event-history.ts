@@ -1,0 +1,132 @@
+import {
+  type CampaignEvent,
+  type CampaignState,
+  type CustomerEvent,
+  type CustomerState,
+  campaignDecider,
+  customerDecider,
+  type DealEvent,
+  type DealState,
+  type DomainEvent,
+  dealDecider,
+  decodeCampaignCommand,
+  decodeCustomerCommand,
+  decodeDealCommand,
+  decodeTicketCommand,
+  type EventMetadata,
+  type TicketEvent,
+  type TicketState,
+  ticketDecider,
+} from '@crm/domain';
+import type { ProjectedEvent } from '@crm/projections';
+
+// Test support: builds a valid global log by running real commands through the deciders.
+
+interface Aggregate<TState, TEvent> {
+  readonly decode: (input: unknown) => { readonly _tag: string };
+  readonly decide: (command: never, state: TState) => { readonly _tag: string };
+  readonly evolve: (state: TState, event: TEvent) => TState;
+  readonly initialState: TState;
+  readonly idOf: (data: Record<string, unknown>) => unknown;
+}
+
+type Either<L, R> = { readonly _tag: 'Left'; readonly left: L } | { readonly _tag: 'Right'; readonly right: R };
+
+const aggregates = {
+  customer: {
+    decode: decodeCustomerCommand,
+    decide: customerDecider.decide,
+    evolve: customerDecider.evolve,
+    initialState: customerDecider.initialState,
+    idOf: (data: Record<string, unknown>) => data.customerId,
+  } satisfies Aggregate<CustomerState, CustomerEvent>,
+  deal: {
+    decode: decodeDealCommand,
+    decide: dealDecider.decide,
+    evolve: dealDecider.evolve,
+    initialState: dealDecider.initialState,
+    idOf: (data: Record<string, unknown>) => data.dealId,
+  } satisfies Aggregate<DealState, DealEvent>,
+  ticket: {
+    decode: decodeTicketCommand,
+    decide: ticketDecider.decide,
+    evolve: ticketDecider.evolve,
+    initialState: ticketDecider.initialState,
+    idOf: (data: Record<string, unknown>) => data.ticketId,
+  } satisfies Aggregate<TicketState, TicketEvent>,
+  campaign: {
+    decode: decodeCampaignCommand,
+    decide: campaignDecider.decide,
+    evolve: campaignDecider.evolve,
+    initialState: campaignDecider.initialState,
+    idOf: (data: Record<string, unknown>) => data.campaignId,
+  } satisfies Aggregate<CampaignState, CampaignEvent>,
+} as const;
+
+/** The aggregate a command goes to. */
+export type AggregateKind = keyof typeof aggregates;
+
+/** A command written as plain JSON (`{ type, data }`), decoded and validated on the way in. */
+export interface PlainCommand {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+}
+
+/**
+ * A growing global log for projection tests: each `run` decodes the command, decides it on the
+ * stream's folded state (failing the test when refused) and appends the events with the next
+ * positions, revisions and made-up metadata.
+ */
+export interface EventHistory {
+  readonly run: (aggregate: AggregateKind, ...commands: ReadonlyArray<PlainCommand>) => EventHistory;
+  readonly events: () => ReadonlyArray<ProjectedEvent>;
+}
+
+/** Starts an empty log. */
+export const eventHistory = (): EventHistory => {
+  const log: ProjectedEvent[] = [];
+  const states = new Map<string, unknown>();
+  const revisions = new Map<string, number>();
+  const history: EventHistory = {
+    run: (kind, ...commands) => {
+      const aggregate = aggregates[kind] as unknown as Aggregate<unknown, DomainEvent>;
+      for (const plain of commands) {
+        const decoded = aggregate.decode(plain) as Either<{ message: string }, never>;
+        if (decoded._tag === 'Left') throw new Error(`${plain.type}: ${decoded.left.message}`);
+        const streamName = `${kind}-${String(aggregate.idOf(plain.data))}`;
+        const before = states.has(streamName) ? states.get(streamName) : aggregate.initialState;
+        const decision = aggregate.decide(decoded.right, before) as Either<
+          { message: string },
+          ReadonlyArray<DomainEvent>
+        >;
+        if (decision._tag === 'Left') throw new Error(`${plain.type} refused: ${decision.left.message}`);
+        let state = before;
+        for (const event of decision.right) {
+          state = aggregate.evolve(state, event);
+          const revision = (revisions.get(streamName) ?? -1) + 1;
+          revisions.set(streamName, revision);
+          const n = log.length + 1;
+          const at = (event.data as { readonly at: EventMetadata['occurredAt'] }).at;
+          log.push({
+            streamName,
+            revision,
+            position: { commit: BigInt(n), prepare: BigInt(n) },
+            event,
+            metadata: {
+              eventId: `event-${n}`,
+              commandId: `command-${n}`,
+              correlationId: `correlation-${n}`,
+              causationId: `command-${n}`,
+              actor: { id: 'user-test', role: 'admin' },
+              occurredAt: at,
+            } as EventMetadata,
+          });
+        }
+        states.set(streamName, state);
+      }
+      return history;
+    },
+    events: () => [...log],
+  };
+  return history;
+};

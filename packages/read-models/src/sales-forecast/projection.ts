@@ -1,0 +1,170 @@
+import type { DomainEvent, LineItem } from '@crm/domain';
+import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
+import type { Insertable, Transaction } from 'kysely';
+import {
+  bigintOf,
+  chunksOf,
+  isoOf,
+  replaceRows,
+  unappliedEvents,
+  utcOf,
+} from '../projection-kit/index.ts';
+import { salesForecastMigrations } from './migrations.ts';
+import type { ForecastDealTable, SalesForecastTables } from './tables.ts';
+
+/** The events the sales forecast reads: every change to an open deal, and its closing. */
+export const salesForecastEventTypes = [
+  'DealOpened',
+  'DealStageChanged',
+  'DealWinProbabilitySet',
+  'DealLineItemsRevised',
+  'DealExpectedCloseDateMoved',
+  'DealReassigned',
+  'DealWon',
+  'DealLost',
+  'DealReopened',
+] as const satisfies ReadonlyArray<DomainEvent['type']>;
+
+type ForecastEvent = Extract<DomainEvent, { readonly type: (typeof salesForecastEventTypes)[number] }>;
+
+const forecastTypes: ReadonlySet<string> = new Set(salesForecastEventTypes);
+
+const isForecastEvent = (event: DomainEvent): event is ForecastEvent => forecastTypes.has(event.type);
+
+type DealRow = Insertable<ForecastDealTable> & {
+  value_minor: bigint;
+  win_probability: number;
+  weighted_centi_minor: bigint;
+};
+
+const valueOf = (lineItems: ReadonlyArray<LineItem>): bigint =>
+  lineItems.reduce(
+    (sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice.amountMinor),
+    0n,
+  );
+
+const weigh = (deal: DealRow): void => {
+  deal.weighted_centi_minor = deal.value_minor * BigInt(deal.win_probability);
+};
+
+const closeDate = (deal: DealRow, date: string): void => {
+  deal.expected_close_date = date;
+  deal.close_month = date.slice(0, 7);
+};
+
+/** Folds one deal event into the deal's row; false when it changes nothing. */
+const evolve = (deals: Map<string, DealRow>, event: ForecastEvent): boolean => {
+  if (event.type === 'DealOpened') {
+    const { data } = event;
+    if (deals.has(data.dealId)) return false;
+    const deal: DealRow = {
+      deal_id: data.dealId,
+      customer_id: data.customerId,
+      owner_id: data.ownerId,
+      title: data.title,
+      status: 'open',
+      stage: data.stage,
+      win_probability: data.winProbabilityPercent,
+      expected_close_date: data.expectedCloseDate,
+      close_month: data.expectedCloseDate.slice(0, 7),
+      currency: data.currency,
+      value_minor: valueOf(data.lineItems),
+      weighted_centi_minor: 0n,
+      opened_at: utcOf(data.at),
+    };
+    weigh(deal);
+    deals.set(data.dealId, deal);
+    return true;
+  }
+  const deal = deals.get(event.data.dealId);
+  if (deal === undefined) return false;
+  switch (event.type) {
+    case 'DealStageChanged':
+      deal.stage = event.data.to;
+      deal.win_probability = event.data.winProbabilityPercent;
+      break;
+    case 'DealWinProbabilitySet':
+      deal.win_probability = event.data.to;
+      break;
+    case 'DealLineItemsRevised':
+      deal.value_minor = valueOf(event.data.lineItems);
+      break;
+    case 'DealExpectedCloseDateMoved':
+      closeDate(deal, event.data.to);
+      break;
+    case 'DealReassigned':
+      deal.owner_id = event.data.ownerId;
+      break;
+    case 'DealWon':
+      deal.status = 'won';
+      deal.stage = event.data.stage;
+      deal.value_minor = valueOf(event.data.lineItems);
+      break;
+    case 'DealLost':
+      deal.status = 'lost';
+      break;
+    case 'DealReopened':
+      deal.status = 'open';
+      deal.stage = event.data.stage;
+      deal.win_probability = event.data.winProbabilityPercent;
+      break;
+    default: {
+      const _exhaustive: never = event;
+      return false;
+    }
+  }
+  weigh(deal);
+  return true;
+};
+
+const apply = async (
+  db: Transaction<SalesForecastTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+): Promise<void> => {
+  const { fresh, record } = await unappliedEvents(db, events);
+  const relevant = fresh.flatMap(({ event }) => (isForecastEvent(event) ? [event] : []));
+  const ids = [...new Set(relevant.map((event) => event.data.dealId))];
+  const deals = new Map<string, DealRow>();
+  for (const chunk of chunksOf(ids, 1)) {
+    const rows = await db.selectFrom('forecast_deal').selectAll().where('deal_id', 'in', chunk).execute();
+    for (const row of rows) {
+      deals.set(row.deal_id, {
+        ...row,
+        value_minor: bigintOf(row.value_minor),
+        weighted_centi_minor: bigintOf(row.weighted_centi_minor),
+        opened_at: isoOf(row.opened_at),
+      });
+    }
+  }
+  const touched = new Set<string>();
+  for (const event of relevant) {
+    if (evolve(deals, event)) touched.add(event.data.dealId);
+  }
+  const rows = [...touched].flatMap((id) => {
+    const deal = deals.get(id);
+    return deal === undefined ? [] : [deal];
+  });
+  await replaceRows(db, 'forecast_deal', ['deal_id'], rows);
+  await record();
+};
+
+/**
+ * The sales forecast read model (schema `sales_forecast`): every deal's value, win probability,
+ * expected close month and owner as they stand now, so queries can sum the open pipeline,
+ * weighted and unweighted, by close month and by owner.
+ *
+ * Open deals have no exchange rate yet (the rate comes with the win), so the forecast stays in
+ * each deal's own currency and the settings are taken only for a uniform factory signature.
+ *
+ * @example
+ * const projection = salesForecastProjection({ reportingCurrency: 'EUR', timeZone: 'UTC' });
+ */
+export const salesForecastProjection = (
+  _settings: ReportingSettings,
+): Projection<SalesForecastTables> => ({
+  name: 'sales_forecast',
+  version: 1,
+  migrations: salesForecastMigrations,
+  eventTypes: salesForecastEventTypes,
+  apply,
+});
