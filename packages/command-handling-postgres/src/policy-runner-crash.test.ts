@@ -72,7 +72,9 @@ describe('the policy runner on PostgreSQL, killed (SIGKILL) and restarted', () =
       String(progress),
     ).toBe(true);
     const last = start(true);
+    const deadline = setTimeout(() => last.child.kill('SIGKILL'), 60_000);
     expect(await last.exited).toBe(0);
+    clearTimeout(deadline);
 
     const effects = await policyEffects();
     // One opened and one won deal per customer: two reactions, each one lifecycle event.

@@ -45,11 +45,16 @@ const runner = createPolicyRunner({
   retry: { baseDelayMs: 10, maxDelayMs: 100 },
 });
 const stop = new AbortController();
-const running = runner.run(stop.signal);
+let failure: unknown;
+const running = runner.run(stop.signal).catch((error: unknown) => {
+  failure = error;
+});
 process.stdout.write('started\n');
 if (process.env.RUNNER_UNTIL_CAUGHT_UP === '1') {
   const target = (await eventStore.readAll({ filter: { eventTypes: crmPolicyEventTypes } })).at(-1);
   for (;;) {
+    // A runner that died cannot catch up: report it instead of waiting for ever.
+    if (failure !== undefined) throw failure;
     const at = await checkpoints.load('crm-policies');
     if (target === undefined || (at !== undefined && comparePositions(at, target.position) >= 0))
       break;
@@ -62,4 +67,5 @@ if (process.env.RUNNER_UNTIL_CAUGHT_UP === '1') {
   process.stdout.write('caught up\n');
 } else {
   await running;
+  if (failure !== undefined) throw failure;
 }

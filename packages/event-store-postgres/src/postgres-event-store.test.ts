@@ -121,6 +121,34 @@ describe('per-stream order in the global log', () => {
   });
 });
 
+describe('deleting a stream while others append to it', () => {
+  it('with the same expected revision: exactly one of the delete and the appends wins', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const streamName = `${category()}-a`;
+      await store.append(streamName, noted(1));
+      const outcomes = await Promise.allSettled([
+        store.deleteStream(streamName, { expectedRevision: 0 }),
+        store.append(streamName, noted(1), { expectedRevision: 0 }),
+        store.append(streamName, noted(1), { expectedRevision: 0 }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const deleted = outcomes[0]?.status === 'fulfilled';
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') {
+          // A loser learns the stream moved on, or, once the delete won, that it is gone.
+          const codes = deleted
+            ? ['WrongExpectedRevision', 'StreamDeleted']
+            : ['WrongExpectedRevision'];
+          expect(codes).toContain((outcome.reason as { readonly code?: string }).code);
+        }
+      }
+      const read = store.readStream(streamName);
+      if (deleted) await expect(read).rejects.toMatchObject({ code: 'StreamDeleted' });
+      else expect((await read).map((event) => event.revision)).toEqual([0, 1]);
+    }
+  });
+});
+
 describe('live subscriptions', () => {
   it('are woken by NOTIFY well before the poll interval', async () => {
     const name = category();

@@ -22,6 +22,7 @@ import { isUniqueViolation, toEventStoreError } from './errors.ts';
 import type { EventNotifications } from './event-notifications.ts';
 import { type EventRow, positionOf, toRecordedEvent } from './event-row.ts';
 import { type Execute, readLogPage } from './log-reader.ts';
+import { notificationChannel } from './names.ts';
 import { PostgresSubscription } from './postgres-subscription.ts';
 import {
   appendBatchJson,
@@ -31,7 +32,6 @@ import {
   streamStateSql,
 } from './statements.ts';
 import { WakeUps } from './wake-ups.ts';
-import { notificationChannel } from './names.ts';
 
 /**
  * What the store needs of Kysely: to run a compiled query. Any `Kysely` instance has it, and so

@@ -33,6 +33,10 @@ export const openTestStores = async (url: string, poolSize = 8): Promise<TestSto
     pollIntervalMs: 200,
   });
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A connection that dies while checked out (a killed owner) reports through its next query;
+  // its `error` event must not bring the process down.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('error', () => undefined);
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   return {
     store,
