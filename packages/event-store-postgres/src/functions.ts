@@ -1,4 +1,4 @@
-import { notificationChannel, tombstoneType } from './names.ts';
+import { tombstoneType } from './names.ts';
 
 /**
  * The store's hot paths as PL/pgSQL functions. A call is one short statement, so it is one
@@ -72,7 +72,6 @@ ${checkLast}
       FROM inserted i
       WHERE i.revision = v_last + p_count;
   END IF;
-  PERFORM pg_notify('${notificationChannel}', '');
 END
 $fn$`;
 

@@ -28,6 +28,7 @@ import {
   appendBatchJson,
   appendSql,
   deleteSql,
+  notifySql,
   readStreamSql,
   streamStateSql,
 } from './statements.ts';
@@ -97,6 +98,9 @@ interface StreamState {
  */
 const maxAttempts = 10;
 
+/** How long an append's NOTIFY waits for more appends to announce with it. */
+const notifyDelayMs = 2;
+
 const toStreamState = (rows: ReadonlyArray<StateRow>): StreamState => {
   let actual: ActualRevision = 'no_stream';
   let deleted = false;
@@ -161,6 +165,32 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     };
   const readLog = translated('read the log', 'after');
 
+  // One NOTIFY per store at a time, sent a moment after the appends it announces have
+  // committed, so that a busy writer sends one for many appends; appends that commit while it
+  // is on its way get one more. Lost or failed, a notification only delays: subscriptions poll.
+  let notifyTimer: NodeJS.Timeout | undefined;
+  let notifying: Promise<void> | undefined;
+  let notifyAgain = false;
+  const sendNotify = (): void => {
+    notifyTimer = undefined;
+    notifying = run(notifySql, [])
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        notifying = undefined;
+        if (notifyAgain) {
+          notifyAgain = false;
+          announce();
+        }
+      });
+  };
+  const announce = (): void => {
+    if (notifying !== undefined) notifyAgain = true;
+    else notifyTimer ??= setTimeout(sendNotify, notifyDelayMs);
+  };
+
   const streamState = async (streamName: string, eventIds: string): Promise<StreamState> =>
     toStreamState(
       await translated('read a stream')<StateRow>(streamStateSql, [streamName, eventIds]),
@@ -186,6 +216,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         if (!isUniqueViolation(error)) throw toEventStoreError(error, 'append', 'events');
       }
       if (appended !== undefined) {
+        announce();
         const result: AppendResult = {
           nextExpectedRevision: Number(appended.revision),
           position: positionOf(appended.transaction_id, appended.global_position),
@@ -301,6 +332,12 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     if (closed) return;
     closed = true;
     for (const subscription of [...subscriptions]) subscription.end();
+    // Announce what this store appended before it goes: other processes may be listening.
+    if (notifyTimer !== undefined) {
+      clearTimeout(notifyTimer);
+      sendNotify();
+    }
+    await notifying;
     await wakeUps.close();
   };
 

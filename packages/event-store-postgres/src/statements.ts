@@ -1,5 +1,5 @@
 import type { ValidatedEvent } from '@crm/event-store';
-import { tombstoneType } from './names.ts';
+import { notificationChannel, tombstoneType } from './names.ts';
 
 /**
  * The store's SQL: calls of the functions that `migrateEventStore` installs (functions.ts) for
@@ -27,6 +27,13 @@ export const appendBatchJson = (events: ReadonlyArray<ValidatedEvent>): string =
  * deleted; a unique violation when an event id is already in the stream.
  */
 export const appendSql = 'SELECT * FROM es_append($1, $2, $3, $4, $5)';
+
+/**
+ * Wakes listening subscriptions. Sent after an append has committed, not inside it: a notifying
+ * transaction holds a cluster-wide lock from just before its commit until the commit record is
+ * flushed, which would make concurrent durable appends commit one by one.
+ */
+export const notifySql = `SELECT pg_notify('${notificationChannel}', '')`;
 
 /**
  * Reads the global log (`es_read_log`): after `$1` transaction id and `$2` global position

@@ -89,11 +89,11 @@ export const ownTask = async <TDatabase>(input: {
         const endLease = (): void => lease.abort();
         signal.addEventListener('abort', endLease, { once: true });
         const stopWatching = watchOwnership(db, task.name, pid, settings.heartbeatMs, (reason) => {
-          logger.warn({ pid, reason }, 'ownership lost');
+          logger.warn({ backendPid: pid, reason }, 'ownership lost');
           lease.abort();
         });
         events.onOwned(true);
-        logger.info({ pid }, 'owner now');
+        logger.info({ backendPid: pid }, 'owner now');
         try {
           await task.run(connection, lease.signal);
           return 'released';
@@ -113,7 +113,7 @@ export const ownTask = async <TDatabase>(input: {
           signal.removeEventListener('abort', endLease);
           events.onOwned(false);
           await releaseOwnership(connection, task.name).catch(() => undefined);
-          logger.info({ pid }, 'ownership released');
+          logger.info({ backendPid: pid }, 'ownership released');
         }
       });
     } catch (error) {

@@ -69,16 +69,20 @@ export const processBatch = async <TDatabase>(
 ): Promise<BatchOutcome> => {
   const { db, projection, target, phase } = context;
   const fresh = freshEvents(events, after);
+  // Decoded side by side (a decoder may look keys up), then read in log order.
+  const outcomes = await Promise.allSettled(fresh.map(async (event) => context.decode(event)));
   const decoded: ProjectedEvent[] = [];
   let undecodable: { readonly event: RecordedEvent; readonly cause: unknown } | undefined;
-  for (const event of fresh) {
-    try {
-      decoded.push(await context.decode(event));
-    } catch (cause) {
-      if (isTransientFailure(cause)) throw cause;
-      undecodable = { event, cause };
-      break;
+  for (const [index, outcome] of outcomes.entries()) {
+    const event = fresh[index];
+    if (event === undefined) break;
+    if (outcome.status === 'fulfilled') {
+      decoded.push(outcome.value);
+      continue;
     }
+    if (isTransientFailure(outcome.reason)) throw outcome.reason;
+    undecodable = { event, cause: outcome.reason };
+    break;
   }
   const poisoned = async (event: RecordedEvent, cause: unknown): Promise<never> => {
     const poison = new ProjectionPoisoned({ projection: projection.name, phase, event }, cause);

@@ -66,6 +66,13 @@ export const makeIdentity = (
   locale: Locale,
   kind: PartyKind,
   registry: ContactRegistry,
+  fixed: {
+    /** Drafts the phone number instead of the locale's usual numbers. */
+    readonly phone?: (random: Random) => PhoneDraft;
+    readonly phoneStyle?: PhoneStyle;
+    /** Never misspell the registered name. */
+    readonly spelledRight?: boolean;
+  } = {},
 ): Identity => {
   const city = random.pick(locale.cities);
   const company = kind === 'company';
@@ -86,10 +93,11 @@ export const makeIdentity = (
   ) as Party;
   const usesMobile = random.chance(company ? 0.15 : 0.75);
   const { phone, draft, style } = newPhone(
-    usesMobile ? locale.mobile : city.landline,
+    fixed.phone ?? (usesMobile ? locale.mobile : city.landline),
     locale.code as PhoneRegion,
     registry.phones,
     random,
+    fixed.phoneStyle,
   );
   const email =
     legal === undefined
@@ -120,7 +128,7 @@ export const makeIdentity = (
   return {
     kind,
     party,
-    registeredParty: random.chance(0.03) ? misspelt(party, random) : party,
+    registeredParty: !fixed.spelledRight && random.chance(0.03) ? misspelt(party, random) : party,
     email: asTyped(email, random),
     phone,
     phoneDraft: draft,

@@ -62,12 +62,15 @@ export const newPhone = (
   region: PhoneRegion,
   used: Set<string>,
   random: Random,
-  style: PhoneStyle = random.weighted([
-    ['national', 55],
-    ['international', 35],
-    ['compact', 10],
-  ]),
+  fixedStyle?: PhoneStyle,
 ): { readonly phone: TypedPhone; readonly draft: PhoneDraft; readonly style: PhoneStyle } => {
+  const style =
+    fixedStyle ??
+    random.weighted<PhoneStyle>([
+      ['national', 55],
+      ['international', 35],
+      ['compact', 10],
+    ]);
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const draft = draftPhone(random);
     const typed = typedAs(draft, region, style);

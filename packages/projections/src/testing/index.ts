@@ -5,6 +5,8 @@ export {
   streamHistoriesArbitrary,
   toNewEvent,
 } from './domain-histories.ts';
+export type { RunLogEntry } from './run-log.ts';
+export { readRunLog, runLogTable, runLogViolations, withRunLog } from './run-log.ts';
 export type { SchemaSnapshot } from './schema-snapshot.ts';
 export { schemaSnapshot } from './schema-snapshot.ts';
 export type {
@@ -13,3 +15,4 @@ export type {
   TestProjectionOptions,
 } from './test-projections.ts';
 export { categoryCountProjection, streamCountProjection } from './test-projections.ts';
+export { testProjections } from './test-registry.ts';

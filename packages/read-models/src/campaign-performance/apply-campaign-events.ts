@@ -6,9 +6,8 @@ import {
   responseFunnel,
 } from '@crm/domain';
 import type { ProjectedEvent, ReportingSettings } from '@crm/projections';
-import type { Insertable, Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import {
-  chunksOf,
   isoOf,
   replaceRows,
   toReportingMinor,
@@ -22,7 +21,14 @@ import {
   emptyCounters,
   funnelSteps,
 } from './campaign-state.ts';
-import type { CampaignDealTable, CampaignMemberTable, CampaignPerformanceTables } from './tables.ts';
+import {
+  type CampaignDealTable,
+  type CampaignMemberTable,
+  type CampaignPerformanceTables,
+  campaignKinds,
+  dealKinds,
+  memberKinds,
+} from './tables.ts';
 
 type Db = Transaction<CampaignPerformanceTables>;
 type MemberRow = Insertable<CampaignMemberTable> & { status: CampaignMemberStatus };
@@ -67,48 +73,44 @@ const collectKeys = (event: DomainEvent, keys: Keys): void => {
 };
 
 const loadCampaigns = async (db: Db, ids: ReadonlyArray<string>) => {
-  const campaigns = new Map<string, CampaignRecord>();
-  for (const chunk of chunksOf(ids, 1)) {
-    const rows = await db.selectFrom('campaign').selectAll().where('campaign_id', 'in', chunk).execute();
-    for (const row of rows) campaigns.set(row.campaign_id, campaignFromRow(row));
-  }
-  return campaigns;
+  const rows = await db
+    .selectFrom('campaign')
+    .selectAll()
+    .where('campaign_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.campaign_id, campaignFromRow(row)]));
 };
 
 const loadMembers = async (db: Db, keys: ReadonlyArray<readonly [string, string]>) => {
-  const members = new Map<string, MemberRow>();
-  for (const chunk of chunksOf(keys, 2)) {
-    const rows = await db
-      .selectFrom('campaign_member')
-      .selectAll()
-      .where((eb) =>
-        eb(
-          eb.refTuple('campaign_id', 'customer_id'),
-          'in',
-          chunk.map(([campaignId, customerId]) => eb.tuple(campaignId, customerId)),
-        ),
-      )
-      .execute();
-    for (const row of rows) {
-      members.set(memberKey(row.campaign_id, row.customer_id), {
-        ...row,
-        status: row.status as CampaignMemberStatus,
-        changed_at: isoOf(row.changed_at),
-      });
-    }
-  }
-  return members;
+  const campaignIds = keys.map(([campaignId]) => campaignId);
+  const customerIds = keys.map(([, customerId]) => customerId);
+  const rows = await db
+    .selectFrom('campaign_member')
+    .selectAll()
+    .where(
+      sql<boolean>`(campaign_id, customer_id) in (select * from unnest(${campaignIds}::text[], ${customerIds}::text[]))`,
+    )
+    .execute();
+  return new Map(
+    rows.map((row): [string, MemberRow] => [
+      memberKey(row.campaign_id, row.customer_id),
+      { ...row, status: row.status as CampaignMemberStatus, changed_at: isoOf(row.changed_at) },
+    ]),
+  );
 };
 
 const loadDeals = async (db: Db, ids: ReadonlyArray<string>) => {
-  const deals = new Map<string, DealRow>();
-  for (const chunk of chunksOf(ids, 1)) {
-    const rows = await db.selectFrom('campaign_deal').selectAll().where('deal_id', 'in', chunk).execute();
-    for (const row of rows) {
-      deals.set(row.deal_id, { ...row, won_at: row.won_at === null ? null : isoOf(row.won_at) });
-    }
-  }
-  return deals;
+  const rows = await db
+    .selectFrom('campaign_deal')
+    .selectAll()
+    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  return new Map(
+    rows.map((row): [string, DealRow] => [
+      row.deal_id,
+      { ...row, won_at: row.won_at === null ? null : isoOf(row.won_at) },
+    ]),
+  );
 };
 
 /** Moves a member to `status`, keeping the campaign's counters in step. */
@@ -321,8 +323,10 @@ export const applyCampaignEvents = async (
       const row = rows.get(id);
       return row === undefined ? [] : [row];
     });
-  await replaceRows(db, 'campaign', ['campaign_id'], pick(touchedCampaigns, campaigns).map(campaignToRow));
-  await replaceRows(db, 'campaign_member', ['campaign_id', 'customer_id'], pick(touchedMembers, members));
-  await replaceRows(db, 'campaign_deal', ['deal_id'], pick(touchedDeals, deals));
+  const campaignRows = pick(touchedCampaigns, campaigns).map(campaignToRow);
+  await replaceRows(db, 'campaign', ['campaign_id'], campaignRows, campaignKinds);
+  const memberRows = pick(touchedMembers, members);
+  await replaceRows(db, 'campaign_member', ['campaign_id', 'customer_id'], memberRows, memberKinds);
+  await replaceRows(db, 'campaign_deal', ['deal_id'], pick(touchedDeals, deals), dealKinds);
   await record();
 };

@@ -1,4 +1,9 @@
-import type { AppliedPositionTable, Int8, Timestamptz } from '../projection-kit/index.ts';
+import type {
+  AppliedPositionTable,
+  ColumnKinds,
+  Int8,
+  Timestamptz,
+} from '../projection-kit/index.ts';
 
 /** One row per campaign: its plan, its spend, and its members counted by status. */
 export interface CampaignTable {
@@ -71,3 +76,67 @@ export interface CampaignPerformanceTables {
   campaign_deal: CampaignDealTable;
   applied_position: AppliedPositionTable;
 }
+
+const counters = [
+  'members',
+  'now_added',
+  'now_sent',
+  'now_delivered',
+  'now_opened',
+  'now_clicked',
+  'now_responded',
+  'now_converted',
+  'now_unsubscribed',
+  'now_bounced',
+  'reached_sent',
+  'reached_delivered',
+  'reached_opened',
+  'reached_clicked',
+  'reached_responded',
+  'reached_converted',
+] as const;
+
+/** The column types of `campaign`, for bulk writes. */
+export const campaignKinds: ColumnKinds<CampaignTable> = {
+  campaign_id: 'text',
+  name: 'text',
+  channel: 'text',
+  status: 'text',
+  currency: 'text',
+  budget_minor: 'int8',
+  actual_cost_minor: 'int8',
+  cost_in_reporting_currency: 'bool',
+  cost_entries: 'int4',
+  period_start: 'text',
+  period_end: 'text',
+  planned_at: 'timestamptz',
+  launched_at: 'timestamptz',
+  ended_at: 'timestamptz',
+  ...(Object.fromEntries(counters.map((column) => [column, 'int4'])) as Record<
+    (typeof counters)[number],
+    'int4'
+  >),
+};
+
+/** The column types of `campaign_member`, for bulk writes. */
+export const memberKinds: ColumnKinds<CampaignMemberTable> = {
+  campaign_id: 'text',
+  customer_id: 'text',
+  status: 'text',
+  furthest_rank: 'int2',
+  changed_at: 'timestamptz',
+};
+
+/** The column types of `campaign_deal`, for bulk writes. */
+export const dealKinds: ColumnKinds<CampaignDealTable> = {
+  deal_id: 'text',
+  campaign_id: 'text',
+  customer_id: 'text',
+  status: 'text',
+  currency: 'text',
+  won_at: 'timestamptz',
+  revenue_minor: 'int8',
+  profit_minor: 'int8',
+  reporting_revenue_minor: 'int8',
+  reporting_profit_minor: 'int8',
+};

@@ -27,8 +27,24 @@ export const applyCampaignEvent = (
       const name = working.campaigns.get(campaignId) ?? campaignId;
       return event.data.customerIds.flatMap((customerId) => {
         if (working.member(campaignId, customerId) !== undefined) return [];
-        working.touchMember({ campaign_id: campaignId, customer_id: customerId, status: 'added', touched: false, converted: false });
-        return [{ customerId, entry: { kind: 'campaign', title: `Added to campaign ${name}`, summary: null, reference: campaignId } }];
+        working.touchMember({
+          campaign_id: campaignId,
+          customer_id: customerId,
+          status: 'added',
+          touched: false,
+          converted: false,
+        });
+        return [
+          {
+            customerId,
+            entry: {
+              kind: 'campaign',
+              title: `Added to campaign ${name}`,
+              summary: null,
+              reference: campaignId,
+            },
+          },
+        ];
       });
     }
     case 'CampaignResponseRecorded': {
@@ -47,7 +63,17 @@ export const applyCampaignEvent = (
         converted: member.converted || response === 'converted',
       });
       const name = working.campaigns.get(campaignId) ?? campaignId;
-      return [{ customerId, entry: { kind: 'campaign', title: `Campaign ${name}: ${response}`, summary: null, reference: campaignId } }];
+      return [
+        {
+          customerId,
+          entry: {
+            kind: 'campaign',
+            title: `Campaign ${name}: ${response}`,
+            summary: null,
+            reference: campaignId,
+          },
+        },
+      ];
     }
     default:
       return [];

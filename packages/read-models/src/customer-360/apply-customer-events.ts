@@ -69,7 +69,10 @@ const isLatest = (at: string, held: string | null): boolean =>
  * Applies a customer event to its row (and a merge to the survivor's family) and returns the
  * timeline entry it makes, if any.
  */
-export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): Entry | undefined => {
+export const applyCustomerEvent = (
+  working: WorkingSet,
+  event: CustomerEvent,
+): Entry | undefined => {
   if (event.type === 'CustomerRegistered') {
     if (working.customer(event.data.customerId) !== undefined) return undefined;
     working.touchCustomer(registered(event));
@@ -100,7 +103,12 @@ export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): E
       return { kind: 'profile', title: 'Address changed', summary: null, reference: null };
     case 'CustomerOwnerAssigned':
       row.owner_id = event.data.ownerId;
-      return { kind: 'owner', title: `Owner now ${event.data.ownerId}`, summary: null, reference: null };
+      return {
+        kind: 'owner',
+        title: `Owner now ${event.data.ownerId}`,
+        summary: null,
+        reference: null,
+      };
     case 'CustomerTagged':
       if (!row.tags.includes(event.data.tag)) row.tags = [...row.tags, event.data.tag];
       return { kind: 'tag', title: `Tagged ${event.data.tag}`, summary: null, reference: null };
@@ -121,11 +129,21 @@ export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): E
       row.lifecycle_stage = event.data.to;
       row.lifecycle_since = utcOf(at);
       row.furthest_stage = later(row.furthest_stage, event.data.to);
-      return { kind: 'lifecycle', title: `Stage ${event.data.from} → ${event.data.to}`, summary: null, reference: null };
+      return {
+        kind: 'lifecycle',
+        title: `Stage ${event.data.from} → ${event.data.to}`,
+        summary: null,
+        reference: null,
+      };
     case 'CustomerChurned':
       row.lifecycle_stage = 'churned';
       row.lifecycle_since = utcOf(at);
-      return { kind: 'lifecycle', title: `Churned from ${event.data.from}`, summary: null, reference: null };
+      return {
+        kind: 'lifecycle',
+        title: `Churned from ${event.data.from}`,
+        summary: null,
+        reference: null,
+      };
     case 'CustomerReactivated':
       row.lifecycle_stage = 'reactivated';
       row.lifecycle_since = utcOf(at);
@@ -175,7 +193,12 @@ export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): E
       const followUp = working.followUp(row.customer_id, event.data.followUpId);
       const status = event.type === 'FollowUpCompleted' ? 'completed' : 'cancelled';
       if (followUp?.status === 'open') working.touchFollowUp({ ...followUp, status });
-      return { kind: 'follow_up', title: `Follow-up ${status}`, summary: null, reference: event.data.followUpId };
+      return {
+        kind: 'follow_up',
+        title: `Follow-up ${status}`,
+        summary: null,
+        reference: event.data.followUpId,
+      };
     }
     case 'SatisfactionScoreRecorded': {
       const { score } = event.data;
@@ -200,14 +223,24 @@ export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): E
     case 'LoyaltyPointsEarned':
       row.loyalty_balance += event.data.points;
       row.loyalty_earned += event.data.points;
-      return { kind: 'loyalty', title: `Earned ${event.data.points} points`, summary: null, reference: event.data.reference };
+      return {
+        kind: 'loyalty',
+        title: `Earned ${event.data.points} points`,
+        summary: null,
+        reference: event.data.reference,
+      };
     case 'LoyaltyPointsRedeemed':
       // A redemption the balance cannot cover never passes `decide`; the domain's evolve ignores it too.
       if (event.data.points <= row.loyalty_balance) {
         row.loyalty_balance -= event.data.points;
         row.loyalty_redeemed += event.data.points;
       }
-      return { kind: 'loyalty', title: `Redeemed ${event.data.points} points`, summary: null, reference: event.data.reference };
+      return {
+        kind: 'loyalty',
+        title: `Redeemed ${event.data.points} points`,
+        summary: null,
+        reference: event.data.reference,
+      };
     case 'CustomerMerged': {
       const survivor = working.customer(event.data.survivorId);
       row.merged_into = event.data.survivorId;
@@ -215,21 +248,43 @@ export const applyCustomerEvent = (working: WorkingSet, event: CustomerEvent): E
         survivor.family = [...new Set([...survivor.family, ...row.family])];
         working.touchCustomer(survivor);
       }
-      return { kind: 'merge', title: `Merged into ${event.data.survivorId}`, summary: null, reference: event.data.survivorId };
+      return {
+        kind: 'merge',
+        title: `Merged into ${event.data.survivorId}`,
+        summary: null,
+        reference: event.data.survivorId,
+      };
     }
     case 'CustomerMergeReverted': {
       const survivor = working.customer(event.data.survivorId);
       row.merged_into = null;
       if (survivor !== undefined && survivor !== row) {
-        survivor.family = survivor.family.filter((id) => id === survivor.customer_id || !row.family.includes(id));
+        survivor.family = survivor.family.filter(
+          (id) => id === survivor.customer_id || !row.family.includes(id),
+        );
         working.touchCustomer(survivor);
       }
-      return { kind: 'merge', title: `Merge into ${event.data.survivorId} reverted`, summary: null, reference: event.data.survivorId };
+      return {
+        kind: 'merge',
+        title: `Merge into ${event.data.survivorId} reverted`,
+        summary: null,
+        reference: event.data.survivorId,
+      };
     }
     case 'CustomerDuplicateAbsorbed':
-      return { kind: 'merge', title: `Duplicate ${event.data.duplicateId} merged in`, summary: null, reference: event.data.duplicateId };
+      return {
+        kind: 'merge',
+        title: `Duplicate ${event.data.duplicateId} merged in`,
+        summary: null,
+        reference: event.data.duplicateId,
+      };
     case 'CustomerDuplicateReleased':
-      return { kind: 'merge', title: `Duplicate ${event.data.duplicateId} released`, summary: null, reference: event.data.duplicateId };
+      return {
+        kind: 'merge',
+        title: `Duplicate ${event.data.duplicateId} released`,
+        summary: null,
+        reference: event.data.duplicateId,
+      };
     case 'CustomerPersonalDataErased':
       if (!erased) {
         Object.assign(row, {

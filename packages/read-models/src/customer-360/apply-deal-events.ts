@@ -1,17 +1,21 @@
 import type { CurrencyCode, DealEvent, ExchangeRate, LineItem, Money } from '@crm/domain';
-import { toReportingMinor, utcOf } from '../projection-kit/index.ts';
+import {
+  pipelineValueOf,
+  toReportingMinor,
+  utcOf,
+  weightedValueOf,
+} from '../projection-kit/index.ts';
 import type { Entry } from './entry.ts';
 import { formatMinor } from './format-money.ts';
 import { addQuantities, deliveryStatusOf, paymentStatusOf } from './order-status.ts';
 import type { DealRow } from './rows.ts';
 import type { WorkingSet } from './working-set.ts';
 
-const valueOf = (lineItems: ReadonlyArray<LineItem>): number =>
-  Number(lineItems.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice.amountMinor), 0n));
+const totalValueOf = (lineItems: ReadonlyArray<LineItem>): number =>
+  Number(pipelineValueOf(lineItems));
 
-// Half up, like the forecast: weighted value = value × probability %.
 const weighted = (value: number, percent: number): number =>
-  Number((BigInt(value) * BigInt(percent) + 50n) / 100n);
+  Number(weightedValueOf(BigInt(value), percent));
 
 interface WonFigures {
   readonly lineItems: ReadonlyArray<LineItem>;
@@ -39,10 +43,19 @@ const withFigures = (deal: DealRow, figures: WonFigures, reporting: CurrencyCode
     weighted_minor: figures.revenue.amountMinor,
   });
   deal.delivery_status = deliveryStatusOf(deal.ordered, deal.delivered);
-  deal.payment_status = paymentStatusOf(figures.revenue.amountMinor, deal.invoiced_minor, deal.paid_minor);
+  deal.payment_status = paymentStatusOf(
+    figures.revenue.amountMinor,
+    deal.invoiced_minor,
+    deal.paid_minor,
+  );
 };
 
-const entry = (kind: string, title: string, reference: string, summary: string | null = null): Entry => ({
+const entry = (
+  kind: string,
+  title: string,
+  reference: string,
+  summary: string | null = null,
+): Entry => ({
   kind,
   title,
   summary,
@@ -61,7 +74,7 @@ export const applyDealEvent = (
   if (event.type === 'DealOpened') {
     const { data } = event;
     if (working.deals.has(data.dealId)) return undefined;
-    const value = valueOf(data.lineItems);
+    const value = totalValueOf(data.lineItems);
     working.touchDeal({
       deal_id: data.dealId,
       customer_id: data.customerId,
@@ -94,7 +107,12 @@ export const applyDealEvent = (
     });
     return {
       customerId: data.customerId,
-      entry: entry('deal', `Deal opened: ${formatMinor(value, data.currency)}`, data.dealId, data.title),
+      entry: entry(
+        'deal',
+        `Deal opened: ${formatMinor(value, data.currency)}`,
+        data.dealId,
+        data.title,
+      ),
     };
   }
   const deal = working.deals.get(event.data.dealId);
@@ -107,15 +125,23 @@ export const applyDealEvent = (
       deal.stage = event.data.to;
       deal.win_probability = event.data.winProbabilityPercent;
       deal.weighted_minor = weighted(deal.value_minor, deal.win_probability);
-      return result(entry('deal', `Deal moved ${event.data.from} → ${event.data.to}`, deal.deal_id));
+      return result(
+        entry('deal', `Deal moved ${event.data.from} → ${event.data.to}`, deal.deal_id),
+      );
     case 'DealWinProbabilitySet':
       deal.win_probability = event.data.to;
       deal.weighted_minor = weighted(deal.value_minor, deal.win_probability);
       return result(undefined);
     case 'DealLineItemsRevised':
-      deal.value_minor = valueOf(event.data.lineItems);
+      deal.value_minor = totalValueOf(event.data.lineItems);
       deal.weighted_minor = weighted(deal.value_minor, deal.win_probability);
-      return result(entry('deal', `Deal revised: ${formatMinor(deal.value_minor, deal.currency)}`, deal.deal_id));
+      return result(
+        entry(
+          'deal',
+          `Deal revised: ${formatMinor(deal.value_minor, deal.currency)}`,
+          deal.deal_id,
+        ),
+      );
     case 'DealExpectedCloseDateMoved':
       deal.expected_close_date = event.data.to;
       return result(undefined);
@@ -128,12 +154,22 @@ export const applyDealEvent = (
       deal.win_probability = 100;
       deal.closed_at = utcOf(at);
       withFigures(deal, event.data, reporting);
-      return result(entry('order', `Deal won: ${formatMinor(event.data.revenue.amountMinor, deal.currency)}`, deal.deal_id));
+      return result(
+        entry(
+          'order',
+          `Deal won: ${formatMinor(event.data.revenue.amountMinor, deal.currency)}`,
+          deal.deal_id,
+        ),
+      );
     case 'WonDealCorrected':
       deal.corrections += 1;
       withFigures(deal, event.data.corrected, reporting);
       return result(
-        entry('order', `Order corrected: ${formatMinor(event.data.corrected.revenue.amountMinor, deal.currency)}`, deal.deal_id),
+        entry(
+          'order',
+          `Order corrected: ${formatMinor(event.data.corrected.revenue.amountMinor, deal.currency)}`,
+          deal.deal_id,
+        ),
       );
     case 'DealLost':
       deal.status = 'lost';
@@ -153,18 +189,42 @@ export const applyDealEvent = (
       deal.delivered = addQuantities(deal.delivered, event.data.lines);
       deal.delivery_status = deliveryStatusOf(deal.ordered, deal.delivered);
       return result(
-        entry('order', event.data.fullyDelivered ? 'Order fully delivered' : 'Order partially delivered', deal.deal_id),
+        entry(
+          'order',
+          event.data.fullyDelivered ? 'Order fully delivered' : 'Order partially delivered',
+          deal.deal_id,
+        ),
       );
     case 'InvoiceIssued':
       deal.invoiced_minor += event.data.amount.amountMinor;
       deal.outstanding_minor += event.data.amount.amountMinor;
-      deal.payment_status = paymentStatusOf(deal.revenue_minor ?? 0, deal.invoiced_minor, deal.paid_minor);
-      return result(entry('order', `Invoice issued: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`, deal.deal_id));
+      deal.payment_status = paymentStatusOf(
+        deal.revenue_minor ?? 0,
+        deal.invoiced_minor,
+        deal.paid_minor,
+      );
+      return result(
+        entry(
+          'order',
+          `Invoice issued: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`,
+          deal.deal_id,
+        ),
+      );
     case 'PaymentRecorded':
       deal.paid_minor += event.data.amount.amountMinor;
       deal.outstanding_minor -= event.data.amount.amountMinor;
-      deal.payment_status = paymentStatusOf(deal.revenue_minor ?? 0, deal.invoiced_minor, deal.paid_minor);
-      return result(entry('order', `Payment received: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`, deal.deal_id));
+      deal.payment_status = paymentStatusOf(
+        deal.revenue_minor ?? 0,
+        deal.invoiced_minor,
+        deal.paid_minor,
+      );
+      return result(
+        entry(
+          'order',
+          `Payment received: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`,
+          deal.deal_id,
+        ),
+      );
     default:
       event satisfies never;
       return undefined;

@@ -37,7 +37,11 @@ export const applyTicketEvent = (
     });
     return {
       customerId: data.customerId,
-      entry: entry(`Ticket opened (${data.category}, ${data.priority}, ${data.channel})`, data.ticketId, data.subject),
+      entry: entry(
+        `Ticket opened (${data.category}, ${data.priority}, ${data.channel})`,
+        data.ticketId,
+        data.subject,
+      ),
     };
   }
   const ticket = working.tickets.get(event.data.ticketId);
@@ -74,10 +78,21 @@ export const applyTicketEvent = (
       ticket.resolution_breached = true;
       return result(entry('Ticket resolution SLA breached', ticket.ticket_id));
     case 'TicketEscalated':
-      return result(entry(`Ticket escalated to level ${event.data.toLevel}`, ticket.ticket_id, event.data.reason));
+      return result(
+        entry(
+          `Ticket escalated to level ${event.data.toLevel}`,
+          ticket.ticket_id,
+          event.data.reason,
+        ),
+      );
     case 'TicketPriorityChanged':
       ticket.priority = event.data.priority;
-      return result(entry(`Ticket priority ${event.data.previousPriority} → ${event.data.priority}`, ticket.ticket_id));
+      return result(
+        entry(
+          `Ticket priority ${event.data.previousPriority} → ${event.data.priority}`,
+          ticket.ticket_id,
+        ),
+      );
     case 'TicketResolved':
       ticket.status = 'resolved';
       return result(entry('Ticket resolved', ticket.ticket_id, event.data.resolution));

@@ -6,8 +6,15 @@ import { type CurrencyCode, minorDigitsOf } from '@crm/domain';
  * @example
  * formatMinor(123450, 'EUR'); // '1,234.50 EUR'
  */
+const digitsByCurrency = new Map<string, number>();
+
 export const formatMinor = (amountMinor: number | bigint, currency: string): string => {
-  const digits = minorDigitsOf(currency as CurrencyCode);
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    // Building an Intl.NumberFormat per call costs more than the rest of a timeline entry.
+    digits = minorDigitsOf(currency as CurrencyCode);
+    digitsByCurrency.set(currency, digits);
+  }
   const value = BigInt(amountMinor);
   const sign = value < 0n ? '-' : '';
   const text = (value < 0n ? -value : value).toString().padStart(digits + 1, '0');

@@ -31,8 +31,8 @@ export type {
 } from './tables.ts';
 export type {
   Average,
-  Customer360,
   CurrencyAmount,
+  Customer360,
   LastCommunication,
   Order,
   TimelineEntry,

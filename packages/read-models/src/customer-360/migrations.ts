@@ -91,7 +91,11 @@ const createActivity = async (db: Kysely<Customer360Tables>): Promise<void> => {
     .addColumn('payment_status', 'text')
     .addColumn('corrections', 'int4', (col) => col.notNull())
     .execute();
-  await db.schema.createIndex('deals_customer').on('deals').columns(['customer_id', 'status']).execute();
+  await db.schema
+    .createIndex('deals_customer')
+    .on('deals')
+    .columns(['customer_id', 'status'])
+    .execute();
   await db.schema
     .createTable('tickets')
     .addColumn('ticket_id', 'text', (col) => col.primaryKey())

@@ -31,7 +31,9 @@ export const deliveryStatusOf = (
 ): DeliveryStatus => {
   if (delivered.length === 0) return 'not_delivered';
   const complete = ordered.every(
-    (line) => (delivered.find((entry) => entry.productId === line.productId)?.quantity ?? 0) >= line.quantity,
+    (line) =>
+      (delivered.find((entry) => entry.productId === line.productId)?.quantity ?? 0) >=
+      line.quantity,
   );
   return complete ? 'fully_delivered' : 'partially_delivered';
 };

@@ -1,4 +1,10 @@
-import type { CampaignEvent, CustomerEvent, DealEvent, DomainEvent, TicketEvent } from '@crm/domain';
+import type {
+  CampaignEvent,
+  CustomerEvent,
+  DealEvent,
+  DomainEvent,
+  TicketEvent,
+} from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import type { Transaction } from 'kysely';
 import { unappliedEvents, utcOf } from '../projection-kit/index.ts';
@@ -20,7 +26,11 @@ export interface Customer360Options {
 /** Timeline entries kept per customer unless configured otherwise. */
 export const defaultTimelineLength = 50;
 
-const campaignTypes = new Set<string>(['CampaignPlanned', 'CampaignMembersAdded', 'CampaignResponseRecorded']);
+const campaignTypes = new Set<string>([
+  'CampaignPlanned',
+  'CampaignMembersAdded',
+  'CampaignResponseRecorded',
+]);
 const ticketTypes = new Set<string>([
   'TicketOpened',
   'TicketAssigned',
@@ -49,10 +59,6 @@ const dealTypes = new Set<string>([
   'InvoiceIssued',
   'PaymentRecorded',
 ]);
-
-const isDealEvent = (event: DomainEvent): event is DealEvent => dealTypes.has(event.type);
-const isTicketEvent = (event: DomainEvent): event is TicketEvent => ticketTypes.has(event.type);
-const isCampaignEvent = (event: DomainEvent): event is CampaignEvent => campaignTypes.has(event.type);
 
 // Campaign launches, costs and endings say nothing about a customer, so they are not read.
 const eventTypes = [
@@ -83,12 +89,29 @@ const eventTypes = [
   ...([...dealTypes, ...ticketTypes, ...campaignTypes] as ReadonlyArray<DomainEvent['type']>),
 ] as const satisfies ReadonlyArray<DomainEvent['type']>;
 
+const customerTypes = new Set<string>(
+  eventTypes.filter(
+    (type) => !dealTypes.has(type) && !ticketTypes.has(type) && !campaignTypes.has(type),
+  ),
+);
+
+const isDealEvent = (event: DomainEvent): event is DealEvent => dealTypes.has(event.type);
+const isTicketEvent = (event: DomainEvent): event is TicketEvent => ticketTypes.has(event.type);
+const isCampaignEvent = (event: DomainEvent): event is CampaignEvent =>
+  campaignTypes.has(event.type);
+
 const apply =
   (settings: ReportingSettings, timelineLength: number) =>
   async (db: Transaction<Customer360Tables>, events: ReadonlyArray<ProjectedEvent>) => {
+    const G = globalThis as unknown as { __t: Record<string, number> };
+    G.__t ??= {};
+    let t = performance.now();
+    const lap = (k: string) => { const n = performance.now(); G.__t[k] = (G.__t[k] ?? 0) + n - t; t = n; };
     const { fresh, record } = await unappliedEvents(db, events);
+    lap('guard');
     const working = new WorkingSet();
     await working.load(db, fresh);
+    lap('load');
     for (const { event, position } of fresh) {
       const add = (customerId: string, entry: Entry | undefined) => {
         if (entry === undefined) return;
@@ -111,13 +134,16 @@ const apply =
         if (made !== undefined) add(made.customerId, made.entry);
       } else if (isCampaignEvent(event)) {
         for (const made of applyCampaignEvent(working, event)) add(made.customerId, made.entry);
-      } else {
+      } else if (customerTypes.has(event.type)) {
         const customerEvent = event as CustomerEvent;
         add(customerEvent.data.customerId, applyCustomerEvent(working, customerEvent));
       }
     }
+    lap('js');
     await working.write(db, timelineLength);
+    lap('write');
     await record();
+    lap('record');
   };
 
 /**

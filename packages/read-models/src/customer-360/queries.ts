@@ -11,8 +11,8 @@ import { type Kysely, sql } from 'kysely';
 import { bigintOf, isoOf, safeNumberOf } from '../projection-kit/index.ts';
 import type { DeliveryStatus, PaymentStatus } from './order-status.ts';
 import type { Customer360Tables } from './tables.ts';
-import { type Customer360Row, customer360Select } from './view-query.ts';
 import type { Average, Customer360, LastCommunication } from './view.ts';
+import { type Customer360Row, customer360Select } from './view-query.ts';
 
 /** Options of the 360° look-ups. */
 export interface Customer360QueryOptions {
@@ -45,7 +45,9 @@ const average = (count: number, total: number): Average => ({
   average: count === 0 ? null : total / count,
 });
 
-const lastCommunicationOf = (value: Customer360Row['last_communication']): LastCommunication | null =>
+const lastCommunicationOf = (
+  value: Customer360Row['last_communication'],
+): LastCommunication | null =>
   value === null || value.last_comm_at === null
     ? null
     : {
@@ -124,8 +126,10 @@ const toView = (row: Customer360Row): Customer360 => {
       costMinor: safeNumberOf(order.cost_minor),
       profitMinor: safeNumberOf(order.profit_minor),
       exchangeRate: order.exchange_rate,
-      reportingRevenueMinor: order.reporting_revenue_minor === null ? null : safeNumberOf(order.reporting_revenue_minor),
-      reportingProfitMinor: order.reporting_profit_minor === null ? null : safeNumberOf(order.reporting_profit_minor),
+      reportingRevenueMinor:
+        order.reporting_revenue_minor === null ? null : safeNumberOf(order.reporting_revenue_minor),
+      reportingProfitMinor:
+        order.reporting_profit_minor === null ? null : safeNumberOf(order.reporting_profit_minor),
       ordered: order.ordered,
       delivered: order.delivered,
       deliveryStatus: (order.delivery_status ?? 'not_delivered') as DeliveryStatus,

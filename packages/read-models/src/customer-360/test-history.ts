@@ -1,4 +1,11 @@
-import { advance, line, on, openDeal, registerCustomer, winDeal } from '../projection-kit/testing/commands.ts';
+import {
+  advance,
+  line,
+  on,
+  openDeal,
+  registerCustomer,
+  winDeal,
+} from '../projection-kit/testing/commands.ts';
 import { type EventHistory, eventHistory } from '../projection-kit/testing/event-history.ts';
 
 // Test support: the story of Ana Lopez, a customer with a bit of everything.
@@ -66,7 +73,11 @@ export const anaHistory = (): EventHistory =>
         assigneeId: 'user-rep',
         at: on('2025-02-10'),
       }),
-      customer('CompleteFollowUp', { customerId: 'c-ana', followUpId: 'fu-3', at: on('2025-02-19') }),
+      customer('CompleteFollowUp', {
+        customerId: 'c-ana',
+        followUpId: 'fu-3',
+        at: on('2025-02-19'),
+      }),
       customer('RecordSatisfactionScore', {
         customerId: 'c-ana',
         surveyId: 's-1',
@@ -85,15 +96,33 @@ export const anaHistory = (): EventHistory =>
         score: { kind: 'nps', value: 6 },
         at: on('2025-02-25'),
       }),
-      customer('EarnLoyaltyPoints', { customerId: 'c-ana', points: 100, reason: 'order d-1', at: on('2025-02-01') }),
-      customer('RedeemLoyaltyPoints', { customerId: 'c-ana', points: 30, reason: 'voucher', at: on('2025-02-15') }),
+      customer('EarnLoyaltyPoints', {
+        customerId: 'c-ana',
+        points: 100,
+        reason: 'order d-1',
+        at: on('2025-02-01'),
+      }),
+      customer('RedeemLoyaltyPoints', {
+        customerId: 'c-ana',
+        points: 30,
+        reason: 'voucher',
+        at: on('2025-02-15'),
+      }),
     )
     .run(
       'deal',
       // d-1: 3 chairs and a table in EUR; two chairs delivered, 300.00 of 800.00 paid.
-      openDeal('d-1', 'c-ana', on('2025-01-10'), [line('p-chair', 3, 10_000, 6_000), line('p-table', 1, 50_000, 30_000)]),
+      openDeal('d-1', 'c-ana', on('2025-01-10'), [
+        line('p-chair', 3, 10_000, 6_000),
+        line('p-table', 1, 50_000, 30_000),
+      ]),
       winDeal('d-1', on('2025-02-01')),
-      deal('RecordDelivery', { dealId: 'd-1', deliveryId: 'dl-1', lines: [{ productId: 'p-chair', quantity: 2 }], at: on('2025-02-05') }),
+      deal('RecordDelivery', {
+        dealId: 'd-1',
+        deliveryId: 'dl-1',
+        lines: [{ productId: 'p-chair', quantity: 2 }],
+        at: on('2025-02-05'),
+      }),
       deal('IssueInvoice', {
         dealId: 'd-1',
         invoiceId: 'inv-1',
@@ -111,7 +140,12 @@ export const anaHistory = (): EventHistory =>
       // d-2: in USD, won at 0.9 to EUR, delivered and paid in full.
       openDeal('d-2', 'c-ana', on('2025-01-12'), [line('p-lamp', 1, 10_000, 5_000, 'USD')], 'USD'),
       winDeal('d-2', on('2025-01-20'), { base: 'USD', quote: 'EUR', rate: '0.9' }),
-      deal('RecordDelivery', { dealId: 'd-2', deliveryId: 'dl-2', lines: [{ productId: 'p-lamp', quantity: 1 }], at: on('2025-01-22') }),
+      deal('RecordDelivery', {
+        dealId: 'd-2',
+        deliveryId: 'dl-2',
+        lines: [{ productId: 'p-lamp', quantity: 1 }],
+        at: on('2025-01-22'),
+      }),
       deal('IssueInvoice', {
         dealId: 'd-2',
         invoiceId: 'inv-2',
@@ -166,7 +200,11 @@ export const anaHistory = (): EventHistory =>
         body: 'We will replace the chair, Ana.',
         at: on('2025-02-06', '14:00:00'),
       }),
-      ticket('ResolveTicket', { ticketId: 't-1', resolution: 'Chair replaced', at: on('2025-02-09') }),
+      ticket('ResolveTicket', {
+        ticketId: 't-1',
+        resolution: 'Chair replaced',
+        at: on('2025-02-09'),
+      }),
       ticket('RateTicket', { ticketId: 't-1', score: 2, at: on('2025-02-09', '10:00:00') }),
       ticket('CloseTicket', { ticketId: 't-1', at: on('2025-02-09', '11:00:00') }),
       ticket('OpenTicket', {
@@ -182,18 +220,43 @@ export const anaHistory = (): EventHistory =>
     )
     .run(
       'campaign',
-      { type: 'PlanCampaign', data: {
-        campaignId: 'camp-1',
-        name: 'Spring sale',
-        channel: 'email',
-        budget: { amountMinor: 100_000, currency: 'EUR' },
-        period: { start: '2025-02-01', end: '2025-03-31' },
-        targetSegment: { tags: ['vip'], lifecycleStages: ['customer'] },
-        at: on('2025-01-20'),
-      } },
-      { type: 'AddCampaignMembers', data: { campaignId: 'camp-1', customerIds: ['c-ana', 'c-bo'], at: on('2025-01-21') } },
+      {
+        type: 'PlanCampaign',
+        data: {
+          campaignId: 'camp-1',
+          name: 'Spring sale',
+          channel: 'email',
+          budget: { amountMinor: 100_000, currency: 'EUR' },
+          period: { start: '2025-02-01', end: '2025-03-31' },
+          targetSegment: { tags: ['vip'], lifecycleStages: ['customer'] },
+          at: on('2025-01-20'),
+        },
+      },
+      {
+        type: 'AddCampaignMembers',
+        data: { campaignId: 'camp-1', customerIds: ['c-ana', 'c-bo'], at: on('2025-01-21') },
+      },
       { type: 'LaunchCampaign', data: { campaignId: 'camp-1', at: on('2025-02-01') } },
-      { type: 'RecordCampaignResponse', data: { campaignId: 'camp-1', customerId: 'c-ana', response: 'sent', at: on('2025-02-01') } },
-      { type: 'RecordCampaignResponse', data: { campaignId: 'camp-1', customerId: 'c-ana', response: 'converted', at: on('2025-02-03') } },
-      { type: 'RecordCampaignResponse', data: { campaignId: 'camp-1', customerId: 'c-bo', response: 'bounced', at: on('2025-02-01') } },
+      {
+        type: 'RecordCampaignResponse',
+        data: { campaignId: 'camp-1', customerId: 'c-ana', response: 'sent', at: on('2025-02-01') },
+      },
+      {
+        type: 'RecordCampaignResponse',
+        data: {
+          campaignId: 'camp-1',
+          customerId: 'c-ana',
+          response: 'converted',
+          at: on('2025-02-03'),
+        },
+      },
+      {
+        type: 'RecordCampaignResponse',
+        data: {
+          campaignId: 'camp-1',
+          customerId: 'c-bo',
+          response: 'bounced',
+          at: on('2025-02-01'),
+        },
+      },
     );

@@ -5,7 +5,8 @@ import type { Customer360Tables } from './tables.ts';
 // Everything of a 360° view in one statement (one round trip while the customer is on the line):
 // the customer row, and per-customer aggregates as JSON sub-selects, each served by an index on
 // customer_id. `family` holds the customer and the duplicates merged into it.
-const ofFamily = (alias: string) => sql<boolean>`${sql.ref(`${alias}.customer_id`)} = any(c.family)`;
+const ofFamily = (alias: string) =>
+  sql<boolean>`${sql.ref(`${alias}.customer_id`)} = any(c.family)`;
 
 /** The select every look-up narrows with its own `where`. */
 export const customer360Select = (db: Kysely<Customer360Tables>, timelineLimit: number) =>
@@ -63,9 +64,15 @@ export const customer360Select = (db: Kysely<Customer360Tables>, timelineLimit: 
             sql<number>`count(*) filter (where d.status = 'open')`.as('open'),
             sql<number>`count(*) filter (where d.status = 'won')`.as('won'),
             sql<number>`count(*) filter (where d.status = 'lost')`.as('lost'),
-            sql<string | null>`sum(d.reporting_revenue_minor) filter (where d.status = 'won')::text`.as('revenue'),
-            sql<string | null>`sum(d.reporting_cost_minor) filter (where d.status = 'won')::text`.as('cost'),
-            sql<string | null>`sum(d.reporting_profit_minor) filter (where d.status = 'won')::text`.as('profit'),
+            sql<
+              string | null
+            >`sum(d.reporting_revenue_minor) filter (where d.status = 'won')::text`.as('revenue'),
+            sql<
+              string | null
+            >`sum(d.reporting_cost_minor) filter (where d.status = 'won')::text`.as('cost'),
+            sql<
+              string | null
+            >`sum(d.reporting_profit_minor) filter (where d.status = 'won')::text`.as('profit'),
           ])
           .where(ofFamily('d')),
       ).as('deal_totals'),
@@ -111,7 +118,13 @@ export const customer360Select = (db: Kysely<Customer360Tables>, timelineLimit: 
       jsonObjectFrom(
         eb
           .selectFrom('follow_ups as f')
-          .select(['f.follow_up_id', 'f.customer_id', sql<string>`f.due_at`.as('due_at'), 'f.assignee_id', 'f.note'])
+          .select([
+            'f.follow_up_id',
+            'f.customer_id',
+            sql<string>`f.due_at`.as('due_at'),
+            'f.assignee_id',
+            'f.note',
+          ])
           .where(ofFamily('f'))
           .where('f.status', '=', 'open')
           .orderBy('f.due_at')
@@ -155,7 +168,14 @@ export const customer360Select = (db: Kysely<Customer360Tables>, timelineLimit: 
       jsonArrayFrom(
         eb
           .selectFrom('timeline as e')
-          .select([sql<string>`e.at`.as('at'), 'e.kind', 'e.title', 'e.summary', 'e.reference', 'e.customer_id'])
+          .select([
+            sql<string>`e.at`.as('at'),
+            'e.kind',
+            'e.title',
+            'e.summary',
+            'e.reference',
+            'e.customer_id',
+          ])
           .where(ofFamily('e'))
           .orderBy('e.at', 'desc')
           .orderBy('e.commit_position', 'desc')
@@ -165,4 +185,6 @@ export const customer360Select = (db: Kysely<Customer360Tables>, timelineLimit: 
     ]);
 
 /** One row of `customer360Select`. */
-export type Customer360Row = Awaited<ReturnType<ReturnType<typeof customer360Select>['executeTakeFirstOrThrow']>>;
+export type Customer360Row = Awaited<
+  ReturnType<ReturnType<typeof customer360Select>['executeTakeFirstOrThrow']>
+>;

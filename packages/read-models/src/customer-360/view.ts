@@ -1,5 +1,10 @@
 import type { DeliveryStatus, PaymentStatus } from './order-status.ts';
-import type { StoredAddress, StoredExchangeRate, StoredPreferences, StoredQuantity } from './tables.ts';
+import type {
+  StoredAddress,
+  StoredExchangeRate,
+  StoredPreferences,
+  StoredQuantity,
+} from './tables.ts';
 
 /** An amount in one currency, in its minor units. */
 export interface CurrencyAmount {
@@ -92,7 +97,11 @@ export interface Customer360 {
   readonly ownerId: string;
   readonly registeredAt: string;
   readonly tags: ReadonlyArray<string>;
-  readonly lifecycle: { readonly stage: string; readonly since: string; readonly furthestStage: string };
+  readonly lifecycle: {
+    readonly stage: string;
+    readonly since: string;
+    readonly furthestStage: string;
+  };
   /** The survivor, when this customer is a merged-away duplicate (a tombstone). */
   readonly mergedInto: string | null;
   /** Duplicates merged into this customer. */
@@ -134,7 +143,11 @@ export interface Customer360 {
   };
   readonly satisfaction: {
     /** CSAT (1–5): ticket ratings, survey answers, and both together. */
-    readonly csat: { readonly ticketRatings: Average; readonly surveys: Average; readonly combined: Average };
+    readonly csat: {
+      readonly ticketRatings: Average;
+      readonly surveys: Average;
+      readonly combined: Average;
+    };
     readonly nps: Average & { readonly latest: number | null; readonly latestAt: string | null };
   };
   readonly campaigns: {
@@ -143,7 +156,11 @@ export interface Customer360 {
     readonly touches: number;
     readonly conversions: number;
   };
-  readonly loyalty: { readonly balance: number; readonly earned: number; readonly redeemed: number };
+  readonly loyalty: {
+    readonly balance: number;
+    readonly earned: number;
+    readonly redeemed: number;
+  };
   readonly preferences: StoredPreferences;
   /** The open follow-up due first. */
   readonly nextFollowUp: {

@@ -1,11 +1,24 @@
 import type { ProjectedEvent } from '@crm/projections';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import { isoOf, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
-import type { CustomerRow, DealRow, FollowUpRow, MemberRow, TicketRow, TimelineRow } from './rows.ts';
-import type { Customer360CustomersTable, Customer360DealsTable, Customer360Tables } from './tables.ts';
+import type {
+  CustomerRow,
+  DealRow,
+  FollowUpRow,
+  MemberRow,
+  TicketRow,
+  TimelineRow,
+} from './rows.ts';
+import {
+  type Customer360CustomersTable,
+  type Customer360DealsTable,
+  type Customer360Tables,
+  customer360ColumnKinds,
+} from './tables.ts';
 
 const key = (a: string, b: string): string => `${a}\u0000${b}`;
-const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : isoOf(value));
+const isoOrNull = (value: Date | string | null): string | null =>
+  value === null ? null : isoOf(value);
 const numberOrNull = (value: string | number | null): number | null =>
   value === null ? null : safeNumberOf(value);
 
@@ -117,7 +130,8 @@ export class WorkingSet {
   eraseInMemory(customerId: string): void {
     this.erased.add(customerId);
     for (const deal of this.deals.values()) if (deal.customer_id === customerId) deal.title = null;
-    for (const ticket of this.tickets.values()) if (ticket.customer_id === customerId) ticket.subject = null;
+    for (const ticket of this.tickets.values())
+      if (ticket.customer_id === customerId) ticket.subject = null;
     for (const followUp of this.followUps.values()) {
       if (followUp.customer_id === customerId) followUp.note = null;
     }
@@ -125,7 +139,10 @@ export class WorkingSet {
   }
 
   /** Loads every row the events will touch. */
-  async load(db: Transaction<Customer360Tables>, events: ReadonlyArray<ProjectedEvent>): Promise<void> {
+  async load(
+    db: Transaction<Customer360Tables>,
+    events: ReadonlyArray<ProjectedEvent>,
+  ): Promise<void> {
     const dealIds = new Set<string>();
     const ticketIds = new Set<string>();
     const customerIds = new Set<string>();
@@ -134,7 +151,8 @@ export class WorkingSet {
     const campaignIds = new Set<string>();
     for (const { event } of events) {
       const data = event.data as Readonly<Record<string, unknown>>;
-      const text = (field: string) => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
+      const text = (field: string) =>
+        typeof data[field] === 'string' ? (data[field] as string) : undefined;
       const dealId = text('dealId');
       const ticketId = text('ticketId');
       const customerId = text('customerId');
@@ -156,25 +174,40 @@ export class WorkingSet {
         }
       }
       if (event.type === 'CampaignResponseRecorded') {
-        memberKeys.set(key(event.data.campaignId, event.data.customerId), [event.data.campaignId, event.data.customerId]);
+        memberKeys.set(key(event.data.campaignId, event.data.customerId), [
+          event.data.campaignId,
+          event.data.customerId,
+        ]);
       }
     }
     if (dealIds.size > 0) {
-      const rows = await db.selectFrom('deals').selectAll().where('deal_id', 'in', [...dealIds]).execute();
+      const rows = await db
+        .selectFrom('deals')
+        .selectAll()
+        .where('deal_id', 'in', [...dealIds])
+        .execute();
       for (const row of rows) {
         this.deals.set(row.deal_id, dealRow(row));
         customerIds.add(row.customer_id);
       }
     }
     if (ticketIds.size > 0) {
-      const rows = await db.selectFrom('tickets').selectAll().where('ticket_id', 'in', [...ticketIds]).execute();
+      const rows = await db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('ticket_id', 'in', [...ticketIds])
+        .execute();
       for (const row of rows) {
         this.tickets.set(row.ticket_id, { ...row, opened_at: isoOf(row.opened_at) });
         customerIds.add(row.customer_id);
       }
     }
     if (customerIds.size > 0) {
-      const rows = await db.selectFrom('customers').selectAll().where('customer_id', 'in', [...customerIds]).execute();
+      const rows = await db
+        .selectFrom('customers')
+        .selectAll()
+        .where('customer_id', 'in', [...customerIds])
+        .execute();
       for (const row of rows) this.customers.set(row.customer_id, customerRow(row));
     }
     if (followUpKeys.size > 0) {
@@ -189,7 +222,11 @@ export class WorkingSet {
           ),
         )
         .execute();
-      for (const row of rows) this.followUps.set(key(row.customer_id, row.follow_up_id), { ...row, due_at: isoOf(row.due_at) });
+      for (const row of rows)
+        this.followUps.set(key(row.customer_id, row.follow_up_id), {
+          ...row,
+          due_at: isoOf(row.due_at),
+        });
     }
     if (memberKeys.size > 0) {
       const rows = await db
@@ -206,59 +243,84 @@ export class WorkingSet {
       for (const row of rows) this.members.set(key(row.campaign_id, row.customer_id), { ...row });
     }
     if (campaignIds.size > 0) {
-      const rows = await db.selectFrom('campaigns').selectAll().where('campaign_id', 'in', [...campaignIds]).execute();
+      const rows = await db
+        .selectFrom('campaigns')
+        .selectAll()
+        .where('campaign_id', 'in', [...campaignIds])
+        .execute();
       for (const row of rows) this.campaigns.set(row.campaign_id, row.name);
     }
   }
 
   /** Writes the changed rows, erases what must be erased, and trims the timeline to `timelineLength`. */
   async write(db: Transaction<Customer360Tables>, timelineLength: number): Promise<void> {
+    const kinds = (process.env.NO_UNNEST ? {} : customer360ColumnKinds) as typeof customer360ColumnKinds;
+    const G = globalThis as unknown as { __t: Record<string, number> };
+    let t = performance.now();
+    const lap = (k: string) => { const n = performance.now(); G.__t[k] = (G.__t[k] ?? 0) + n - t; t = n; };
     const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
       [...ids].flatMap((id) => {
         const row = rows.get(id);
         return row === undefined ? [] : [row];
       });
+    // jsonb columns go out as objects: the bulk write serialises them.
+    const customers = pick(this.#dirty.customers, this.customers) as never;
+    await replaceRows(db, 'customers', ['customer_id'], customers, kinds.customers);
+    lap('customers');
+    const deals = pick(this.#dirty.deals, this.deals) as never;
+    await replaceRows(db, 'deals', ['deal_id'], deals, kinds.deals);
+    lap('deals');
+    const tickets = pick(this.#dirty.tickets, this.tickets);
+    await replaceRows(db, 'tickets', ['ticket_id'], tickets, kinds.tickets);
+    lap('tickets');
+    const followUps = pick(this.#dirty.followUps, this.followUps);
     await replaceRows(
       db,
-      'customers',
-      ['customer_id'],
-      pick(this.#dirty.customers, this.customers).map((row) => ({
-        ...row,
-        address: row.address === null ? null : JSON.stringify(row.address),
-        preferences: JSON.stringify(row.preferences),
-      })),
+      'follow_ups',
+      ['customer_id', 'follow_up_id'],
+      followUps,
+      kinds.follow_ups,
     );
+    const members = pick(this.#dirty.members, this.members);
     await replaceRows(
       db,
-      'deals',
-      ['deal_id'],
-      pick(this.#dirty.deals, this.deals).map((row) => ({
-        ...row,
-        exchange_rate: row.exchange_rate === null ? null : JSON.stringify(row.exchange_rate),
-        ordered: JSON.stringify(row.ordered),
-        delivered: JSON.stringify(row.delivered),
-      })),
+      'campaign_members',
+      ['campaign_id', 'customer_id'],
+      members,
+      kinds.campaign_members,
     );
-    await replaceRows(db, 'tickets', ['ticket_id'], pick(this.#dirty.tickets, this.tickets));
-    await replaceRows(db, 'follow_ups', ['customer_id', 'follow_up_id'], pick(this.#dirty.followUps, this.followUps));
-    await replaceRows(db, 'campaign_members', ['campaign_id', 'customer_id'], pick(this.#dirty.members, this.members));
-    await replaceRows(
-      db,
-      'campaigns',
-      ['campaign_id'],
-      [...this.#dirty.campaigns].map((id) => ({ campaign_id: id, name: this.campaigns.get(id) ?? id })),
-    );
-    await replaceRows(db, 'timeline', ['customer_id', 'commit_position', 'prepare_position'], this.timeline);
+    const campaigns = [...this.#dirty.campaigns].map((id) => ({
+      campaign_id: id,
+      name: this.campaigns.get(id) ?? id,
+    }));
+    await replaceRows(db, 'campaigns', ['campaign_id'], campaigns, kinds.campaigns);
+    lap('campaigns');
+    const timelineKey = ['customer_id', 'commit_position', 'prepare_position'] as const;
+    await replaceRows(db, 'timeline', timelineKey, this.timeline, kinds.timeline);
+    lap('timeline');
     if (this.erased.size > 0) await this.#erase(db, [...this.erased]);
     await this.#trimTimeline(db, timelineLength);
+    lap('trim');
   }
 
   // Rows of erased customers this batch did not load still hold personal text: null it in place.
   async #erase(db: Transaction<Customer360Tables>, ids: ReadonlyArray<string>): Promise<void> {
     await db.updateTable('deals').set({ title: null }).where('customer_id', 'in', ids).execute();
-    await db.updateTable('tickets').set({ subject: null }).where('customer_id', 'in', ids).execute();
-    await db.updateTable('follow_ups').set({ note: null }).where('customer_id', 'in', ids).execute();
-    await db.updateTable('timeline').set({ summary: null }).where('customer_id', 'in', ids).execute();
+    await db
+      .updateTable('tickets')
+      .set({ subject: null })
+      .where('customer_id', 'in', ids)
+      .execute();
+    await db
+      .updateTable('follow_ups')
+      .set({ note: null })
+      .where('customer_id', 'in', ids)
+      .execute();
+    await db
+      .updateTable('timeline')
+      .set({ summary: null })
+      .where('customer_id', 'in', ids)
+      .execute();
   }
 
   // Keeps the latest `length` entries of each customer that got new ones.

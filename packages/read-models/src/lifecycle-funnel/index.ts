@@ -1,4 +1,3 @@
-export { pipelineValueOf, weightedValueOf } from './deal-values.ts';
 export { lifecycleFunnelMigrations } from './migrations.ts';
 export { lifecycleFunnelProjection } from './projection.ts';
 export type {

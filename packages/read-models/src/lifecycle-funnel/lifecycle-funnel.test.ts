@@ -30,7 +30,10 @@ const projection = lifecycleFunnelProjection({
 const harness = await projectionHarness(projection);
 const { db } = harness;
 
-const advanceDeal = (dealId: string, at: string) => ({ type: 'AdvanceDealStage', data: { dealId, at } });
+const advanceDeal = (dealId: string, at: string) => ({
+  type: 'AdvanceDealStage',
+  data: { dealId, at },
+});
 
 /*
  * c-1 goes all the way to customer and churns; c-2 becomes a customer and stays; c-3 is
@@ -61,7 +64,10 @@ const history = eventHistory()
     churn('c-1', on('2025-03-10')),
     reactivate('c-5', on('2025-03-20')),
     advance('c-6', 'customer', on('2025-03-21')),
-    { type: 'MergeCustomerInto', data: { customerId: 'c-6', survivorId: 'c-1', at: on('2025-03-22') } },
+    {
+      type: 'MergeCustomerInto',
+      data: { customerId: 'c-6', survivorId: 'c-1', at: on('2025-03-22') },
+    },
   )
   .run(
     'deal',
@@ -145,7 +151,12 @@ describe('lifecycle funnel with a churned customer', () => {
       openStays: 1,
     });
     // Customers: c-1 for 23 days, c-5 for 4; c-2 still is one.
-    expect(stays.customer).toMatchObject({ completedStays: 2, averageDays: 13.5, medianDays: 13.5, openStays: 1 });
+    expect(stays.customer).toMatchObject({
+      completedStays: 2,
+      averageDays: 13.5,
+      medianDays: 13.5,
+      openStays: 1,
+    });
     expect(stays.churned).toMatchObject({ completedStays: 1, averageDays: 15, openStays: 1 });
   });
 
@@ -210,7 +221,10 @@ describe('lifecycle funnel with a churned customer', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(batched);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 5);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      5,
+    );
     await harness.apply(events.slice(3, 9));
     expect(await harness.dump()).toEqual(batched);
   });

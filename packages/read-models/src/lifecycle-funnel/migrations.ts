@@ -37,7 +37,11 @@ const up = async (db: Kysely<LifecycleFunnelTables>): Promise<void> => {
     .addColumn('won_reporting_minor', 'int8')
     .execute();
   // Counting queries group whole tables; these serve the per-month and per-cohort filters.
-  await db.schema.createIndex('stage_stays_month').on('stage_stays').columns(['entered_month', 'stage']).execute();
+  await db.schema
+    .createIndex('stage_stays_month')
+    .on('stage_stays')
+    .columns(['entered_month', 'stage'])
+    .execute();
   await db.schema.createIndex('customers_cohort').on('customers').column('cohort_month').execute();
   await db.schema
     .createIndex('stage_stays_open')

@@ -1,17 +1,24 @@
-import { type DomainEvent, lifecycleRank, openDealStages, type OpenDealStage, type ForwardStage } from '@crm/domain';
+import {
+  type DomainEvent,
+  type ForwardStage,
+  lifecycleRank,
+  type OpenDealStage,
+  openDealStages,
+} from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import type { Transaction } from 'kysely';
 import {
   isoOf,
+  pipelineValueOf,
   replaceRows,
   reportingMonthOf,
   toReportingMinor,
   unappliedEvents,
   utcOf,
+  weightedValueOf,
 } from '../projection-kit/index.ts';
-import { pipelineValueOf, weightedValueOf } from './deal-values.ts';
 import { lifecycleFunnelMigrations } from './migrations.ts';
-import type { LifecycleFunnelTables } from './tables.ts';
+import { type LifecycleFunnelTables, lifecycleFunnelColumnKinds } from './tables.ts';
 
 const eventTypes = [
   'CustomerRegistered',
@@ -29,6 +36,8 @@ const eventTypes = [
   'DealReopened',
   'WonDealCorrected',
 ] as const satisfies ReadonlyArray<DomainEvent['type']>;
+
+const handled = new Set<string>(eventTypes);
 
 interface CustomerRow {
   customer_id: string;
@@ -81,7 +90,8 @@ const load = async (
   const customerIds = new Set<string>();
   const dealIds = new Set<string>();
   for (const { event } of events) {
-    if ('customerId' in event.data && event.type.startsWith('Customer')) customerIds.add(event.data.customerId);
+    if ('customerId' in event.data && event.type.startsWith('Customer'))
+      customerIds.add(event.data.customerId);
     if ('dealId' in event.data && event.data.dealId !== undefined) dealIds.add(event.data.dealId);
   }
   const working: Working = {
@@ -94,7 +104,11 @@ const load = async (
   };
   if (customerIds.size > 0) {
     const ids = [...customerIds];
-    for (const row of await db.selectFrom('customers').selectAll().where('customer_id', 'in', ids).execute()) {
+    for (const row of await db
+      .selectFrom('customers')
+      .selectAll()
+      .where('customer_id', 'in', ids)
+      .execute()) {
       working.customers.set(row.customer_id, {
         ...row,
         registered_at: isoOf(row.registered_at),
@@ -108,16 +122,25 @@ const load = async (
       .where('left_at', 'is', null)
       .execute();
     for (const row of stays) {
-      working.openStays.set(row.customer_id, { ...row, entered_at: isoOf(row.entered_at), left_at: null });
+      working.openStays.set(row.customer_id, {
+        ...row,
+        entered_at: isoOf(row.entered_at),
+        left_at: null,
+      });
     }
   }
   if (dealIds.size > 0) {
-    for (const row of await db.selectFrom('deals').selectAll().where('deal_id', 'in', [...dealIds]).execute()) {
+    for (const row of await db
+      .selectFrom('deals')
+      .selectAll()
+      .where('deal_id', 'in', [...dealIds])
+      .execute()) {
       working.deals.set(row.deal_id, {
         ...row,
         value_minor: BigInt(row.value_minor),
         weighted_minor: BigInt(row.weighted_minor),
-        won_reporting_minor: row.won_reporting_minor === null ? null : BigInt(row.won_reporting_minor),
+        won_reporting_minor:
+          row.won_reporting_minor === null ? null : BigInt(row.won_reporting_minor),
       });
     }
   }
@@ -177,7 +200,10 @@ const applyCustomerEvent = (working: Working, event: DomainEvent, timeZone: stri
   switch (event.type) {
     case 'CustomerLifecycleStageAdvanced':
       enterStage(working, customer, event.data.to, event.data.at, timeZone);
-      customer.furthest_rank = Math.max(customer.furthest_rank, lifecycleRank(event.data.to as ForwardStage));
+      customer.furthest_rank = Math.max(
+        customer.furthest_rank,
+        lifecycleRank(event.data.to as ForwardStage),
+      );
       break;
     case 'CustomerChurned':
       enterStage(working, customer, 'churned', event.data.at, timeZone);
@@ -198,7 +224,11 @@ const applyCustomerEvent = (working: Working, event: DomainEvent, timeZone: stri
   }
 };
 
-const applyDealEvent = (working: Working, event: DomainEvent, settings: ReportingSettings): void => {
+const applyDealEvent = (
+  working: Working,
+  event: DomainEvent,
+  settings: ReportingSettings,
+): void => {
   if (event.type === 'DealOpened') {
     const { data } = event;
     if (working.deals.has(data.dealId)) return;
@@ -243,7 +273,11 @@ const applyDealEvent = (working: Working, event: DomainEvent, settings: Reportin
     case 'DealWon':
     case 'WonDealCorrected': {
       const figures = event.type === 'DealWon' ? event.data : event.data.corrected;
-      const converted = toReportingMinor(figures.revenue, figures.exchangeRate, settings.reportingCurrency);
+      const converted = toReportingMinor(
+        figures.revenue,
+        figures.exchangeRate,
+        settings.reportingCurrency,
+      );
       deal.status = 'won';
       deal.win_probability = 100;
       if (event.type === 'DealWon') {
@@ -270,8 +304,12 @@ const apply =
   (settings: ReportingSettings) =>
   async (db: Transaction<LifecycleFunnelTables>, events: ReadonlyArray<ProjectedEvent>) => {
     const { fresh, record } = await unappliedEvents(db, events);
-    const working = await load(db, fresh);
+    const working = await load(
+      db,
+      fresh.filter(({ event }) => handled.has(event.type)),
+    );
     for (const { event } of fresh) {
+      if (!handled.has(event.type)) continue;
       if (event.type.startsWith('Customer')) applyCustomerEvent(working, event, settings.timeZone);
       else applyDealEvent(working, event, settings);
     }
@@ -283,10 +321,19 @@ const apply =
         const row = working.customers.get(id);
         return row === undefined ? [] : [row];
       }),
+      lifecycleFunnelColumnKinds.customers,
     );
     // A stay opened and closed in one batch appears twice; the last version wins.
-    const stays = new Map(working.newStays.map((stay) => [`${stay.customer_id}\u0000${stay.seq}`, stay]));
-    await replaceRows(db, 'stage_stays', ['customer_id', 'seq'], [...stays.values()]);
+    const stays = new Map(
+      working.newStays.map((stay) => [`${stay.customer_id}\u0000${stay.seq}`, stay]),
+    );
+    await replaceRows(
+      db,
+      'stage_stays',
+      ['customer_id', 'seq'],
+      [...stays.values()],
+      lifecycleFunnelColumnKinds.stage_stays,
+    );
     await replaceRows(
       db,
       'deals',
@@ -295,6 +342,7 @@ const apply =
         const row = working.deals.get(id);
         return row === undefined ? [] : [row];
       }),
+      lifecycleFunnelColumnKinds.deals,
     );
     await record();
   };

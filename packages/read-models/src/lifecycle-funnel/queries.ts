@@ -47,7 +47,9 @@ export const lifecycleStagesNow = async (
     const rank = forwardStages.indexOf(stage as ForwardStage);
     if (rank < 0) return { stage, current, furthest: null, reached: null };
     const count = (keep: (furthest: number) => boolean) =>
-      rows.filter((row) => keep(row.furthest_rank)).reduce((sum, row) => sum + Number(row.customers), 0);
+      rows
+        .filter((row) => keep(row.furthest_rank))
+        .reduce((sum, row) => sum + Number(row.customers), 0);
     return {
       stage,
       current,
@@ -90,7 +92,9 @@ export const stageConversionRates = async (
   if (cohorts.toMonth !== undefined) query = query.where('cohort_month', '<=', cohorts.toMonth);
   const rows = await query.groupBy('furthest_rank').execute();
   const reached = (rank: number) =>
-    rows.filter((row) => row.furthest_rank >= rank).reduce((sum, row) => sum + Number(row.customers), 0);
+    rows
+      .filter((row) => row.furthest_rank >= rank)
+      .reduce((sum, row) => sum + Number(row.customers), 0);
   return forwardStages.slice(0, -1).map((from, rank) => {
     const reachedFrom = reached(rank);
     const reachedTo = reached(rank + 1);
@@ -121,7 +125,8 @@ export const stageEntriesByMonth = async (
     .innerJoin('customers as c', 'c.customer_id', 's.customer_id')
     .select(['s.entered_month', 's.stage', sql<string>`count(*)`.as('entries')])
     .where('c.merged_into', 'is', null);
-  if (months.fromMonth !== undefined) query = query.where('s.entered_month', '>=', months.fromMonth);
+  if (months.fromMonth !== undefined)
+    query = query.where('s.entered_month', '>=', months.fromMonth);
   if (months.toMonth !== undefined) query = query.where('s.entered_month', '<=', months.toMonth);
   const rows = await query.groupBy(['s.entered_month', 's.stage']).execute();
   return rows
@@ -131,7 +136,11 @@ export const stageEntriesByMonth = async (
       entries: Number(row.entries),
     }))
     .sort((a, b) =>
-      a.month === b.month ? allStages.indexOf(a.stage) - allStages.indexOf(b.stage) : a.month < b.month ? -1 : 1,
+      a.month === b.month
+        ? allStages.indexOf(a.stage) - allStages.indexOf(b.stage)
+        : a.month < b.month
+          ? -1
+          : 1,
     );
 };
 

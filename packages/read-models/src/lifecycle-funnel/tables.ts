@@ -1,4 +1,9 @@
-import type { AppliedPositionTable, Int8, Timestamptz } from '../projection-kit/index.ts';
+import type {
+  AppliedPositionTable,
+  ColumnKinds,
+  Int8,
+  Timestamptz,
+} from '../projection-kit/index.ts';
 
 /** One customer's place in the lifecycle. */
 export interface FunnelCustomersTable {
@@ -55,3 +60,40 @@ export interface LifecycleFunnelTables {
   readonly deals: FunnelDealsTable;
   readonly applied_position: AppliedPositionTable;
 }
+
+/** Column types of the lifecycle-funnel tables, for bulk writes. */
+export const lifecycleFunnelColumnKinds = {
+  customers: {
+    customer_id: 'text',
+    registered_at: 'timestamptz',
+    cohort_month: 'text',
+    current_stage: 'text',
+    current_since: 'timestamptz',
+    furthest_rank: 'int2',
+    stay_count: 'int4',
+    merged_into: 'text',
+  },
+  stage_stays: {
+    customer_id: 'text',
+    seq: 'int4',
+    stage: 'text',
+    entered_at: 'timestamptz',
+    entered_month: 'text',
+    left_at: 'timestamptz',
+  },
+  deals: {
+    deal_id: 'text',
+    status: 'text',
+    stage: 'text',
+    furthest_rank: 'int2',
+    currency: 'text',
+    win_probability: 'int2',
+    value_minor: 'int8',
+    weighted_minor: 'int8',
+    won_reporting_minor: 'int8',
+  },
+} as const satisfies {
+  readonly [K in Exclude<keyof LifecycleFunnelTables, 'applied_position'>]: ColumnKinds<
+    LifecycleFunnelTables[K]
+  >;
+};

@@ -56,14 +56,26 @@ const amountsOf = (
     const c = BigInt(cost.amountMinor);
     return {
       bucket: { converted: false, currency: revenue.currency },
-      amounts: { revenue: sign * r, cost: sign * c, profit: sign * (r - c), quantity: sign * quantity, orders },
+      amounts: {
+        revenue: sign * r,
+        cost: sign * c,
+        profit: sign * (r - c),
+        quantity: sign * quantity,
+        orders,
+      },
     };
   }
   const r = BigInt(convertedRevenue);
   const c = BigInt(convertedCost);
   return {
     bucket: { converted: true },
-    amounts: { revenue: sign * r, cost: sign * c, profit: sign * (r - c), quantity: sign * quantity, orders },
+    amounts: {
+      revenue: sign * r,
+      cost: sign * c,
+      profit: sign * (r - c),
+      quantity: sign * quantity,
+      orders,
+    },
   };
 };
 
@@ -78,7 +90,14 @@ export const contributionsOf = (
   reporting: CurrencyCode,
   sign: 1n | -1n,
 ): ReadonlyArray<Contribution> => {
-  const customer = amountsOf(figures.revenue, figures.cost, figures.exchangeRate, reporting, sign, 0n);
+  const customer = amountsOf(
+    figures.revenue,
+    figures.cost,
+    figures.exchangeRate,
+    reporting,
+    sign,
+    0n,
+  );
   const perProduct = new Map<string, { revenue: bigint; cost: bigint; quantity: bigint }>();
   for (const line of figures.lineItems) {
     const entry = perProduct.get(line.productId) ?? { revenue: 0n, cost: 0n, quantity: 0n };

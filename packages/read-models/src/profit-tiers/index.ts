@@ -15,6 +15,7 @@ export type {
 export {
   customerProfitHistory,
   customerProfitTiers,
+  productProfitHistory,
   productProfitTiers,
   profitByPeriod,
   summariseTiers,

@@ -53,12 +53,29 @@ const up = async (db: Kysely<ProfitTiersTables>): Promise<void> => {
   }
   await unconverted
     .addColumn('deals', 'int4', (col) => col.notNull())
-    .addPrimaryKeyConstraint('unconverted_amounts_pk', ['subject', 'subject_id', 'month', 'currency'])
+    .addPrimaryKeyConstraint('unconverted_amounts_pk', [
+      'subject',
+      'subject_id',
+      'month',
+      'currency',
+    ])
     .execute();
   // Period filters read one month range or one year across every customer or product.
-  await db.schema.createIndex('customer_months_month').on('customer_months').column('month').execute();
-  await db.schema.createIndex('customer_months_year').on('customer_months').column('year').execute();
-  await db.schema.createIndex('product_months_month').on('product_months').column('month').execute();
+  await db.schema
+    .createIndex('customer_months_month')
+    .on('customer_months')
+    .column('month')
+    .execute();
+  await db.schema
+    .createIndex('customer_months_year')
+    .on('customer_months')
+    .column('year')
+    .execute();
+  await db.schema
+    .createIndex('product_months_month')
+    .on('product_months')
+    .column('month')
+    .execute();
   await db.schema.createIndex('product_months_year').on('product_months').column('year').execute();
   await createAppliedPositionTable(db);
 };

@@ -23,7 +23,8 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Throws a `RangeError` for a malformed period or thresholds: a caller's mistake, not data. */
 export const checkPeriod = (period: ProfitPeriod): void => {
-  const months = 'month' in period ? [period.month] : 'year' in period ? [] : [period.fromMonth, period.toMonth];
+  const months =
+    'month' in period ? [period.month] : 'year' in period ? [] : [period.fromMonth, period.toMonth];
   for (const month of months) {
     if (!monthPattern.test(month)) throw new RangeError(`"${month}" is not a YYYY-MM month`);
   }

@@ -1,12 +1,19 @@
 import type { CurrencyCode } from '@crm/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { line, on, openDeal, registerCustomer, winDeal } from '../projection-kit/testing/commands.ts';
+import {
+  line,
+  on,
+  openDeal,
+  registerCustomer,
+  winDeal,
+} from '../projection-kit/testing/commands.ts';
 import { type EventHistory, eventHistory } from '../projection-kit/testing/event-history.ts';
 import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
 import { profitTiersProjection } from './projection.ts';
 import {
   customerProfitHistory,
   customerProfitTiers,
+  productProfitHistory,
   productProfitTiers,
   profitByPeriod,
   summariseTiers,
@@ -34,10 +41,19 @@ const sale = (
   cost: number,
   product = 'p-widget',
 ): EventHistory =>
-  history.run('deal', openDeal(dealId, customerId, at, [line(product, 1, price, cost)]), winDeal(dealId, at));
+  history.run(
+    'deal',
+    openDeal(dealId, customerId, at, [line(product, 1, price, cost)]),
+    winDeal(dealId, at),
+  );
 
-const tiersById = async (period: Parameters<typeof customerProfitTiers>[1], thresholds?: { a: number; b: number }) =>
-  Object.fromEntries((await customerProfitTiers(db, period, thresholds)).map((row) => [row.id, row]));
+const tiersById = async (
+  period: Parameters<typeof customerProfitTiers>[1],
+  thresholds?: { a: number; b: number },
+) =>
+  Object.fromEntries(
+    (await customerProfitTiers(db, period, thresholds)).map((row) => [row.id, row]),
+  );
 
 describe('customer tiers', () => {
   it('puts the customer that reaches exactly 80 % of profit in A and the next one in B', async () => {
@@ -48,7 +64,12 @@ describe('customer tiers', () => {
     await harness.apply(history.events());
 
     const tiers = await tiersById({ month: '2025-03' });
-    expect(tiers['c-big']).toMatchObject({ tier: 'A', rank: 1, profitMinor: 8_000n, cumulativeShare: 0.8 });
+    expect(tiers['c-big']).toMatchObject({
+      tier: 'A',
+      rank: 1,
+      profitMinor: 8_000n,
+      cumulativeShare: 0.8,
+    });
     expect(tiers['c-mid']).toMatchObject({ tier: 'B', rank: 2, cumulativeShare: 0.95 });
     expect(tiers['c-small']).toMatchObject({ tier: 'C', rank: 3, cumulativeShare: 1 });
     // Thresholds are a query parameter: at 85 % the second customer is needed to reach A.
@@ -82,13 +103,22 @@ describe('customer tiers', () => {
     const history = eventHistory();
     for (let n = 1; n <= 20; n += 1) {
       // Twenty orders of 100.00 at a 1 % margin: 2,000.00 revenue, 20.00 profit.
-      sale(history, `d-small-${n}`, 'c-many', on(`2025-03-${String(n).padStart(2, '0')}`), 10_000, 9_900);
+      sale(
+        history,
+        `d-small-${n}`,
+        'c-many',
+        on(`2025-03-${String(n).padStart(2, '0')}`),
+        10_000,
+        9_900,
+      );
     }
     sale(history, 'd-big', 'c-one', on('2025-03-10'), 10_000, 1_000); // one order, 90.00 profit
     await harness.apply(history.events());
 
     const rows = await customerProfitTiers(db, { month: '2025-03' });
-    expect(rows.map((row) => [row.id, row.orders, row.revenueMinor, row.profitMinor, row.tier])).toEqual([
+    expect(
+      rows.map((row) => [row.id, row.orders, row.revenueMinor, row.profitMinor, row.tier]),
+    ).toEqual([
       ['c-one', 1, 10_000n, 9_000n, 'A'],
       ['c-many', 20, 200_000n, 2_000n, 'B'],
     ]);
@@ -98,7 +128,13 @@ describe('customer tiers', () => {
     const history = eventHistory();
     history.run(
       'deal',
-      openDeal('d-usd', 'c-us', on('2025-03-03'), [line('p-gadget', 2, 5_000, 3_000, 'USD')], 'USD'),
+      openDeal(
+        'd-usd',
+        'c-us',
+        on('2025-03-03'),
+        [line('p-gadget', 2, 5_000, 3_000, 'USD')],
+        'USD',
+      ),
       winDeal('d-usd', on('2025-03-03'), { base: 'USD', quote: 'EUR', rate: '0.9' }),
       openDeal('d-gbp', 'c-uk', on('2025-03-04'), [line('p-gadget', 1, 1_000, 100, 'GBP')], 'GBP'),
       winDeal('d-gbp', on('2025-03-04')),
@@ -107,14 +143,36 @@ describe('customer tiers', () => {
 
     const tiers = await tiersById({ month: '2025-03' });
     // 10,000 USD cents × 0.9 = 9,000 EUR cents; 6,000 × 0.9 = 5,400.
-    expect(tiers['c-us']).toMatchObject({ revenueMinor: 9_000n, costMinor: 5_400n, profitMinor: 3_600n });
+    expect(tiers['c-us']).toMatchObject({
+      revenueMinor: 9_000n,
+      costMinor: 5_400n,
+      profitMinor: 3_600n,
+    });
     expect(tiers['c-uk']).toBeUndefined();
     expect(await unconvertedAmounts(db, { month: '2025-03' })).toEqual([
-      { subject: 'customer', id: 'c-uk', currency: 'GBP', revenueMinor: 1_000n, costMinor: 100n, profitMinor: 900n, deals: 1 },
-      { subject: 'product', id: 'p-gadget', currency: 'GBP', revenueMinor: 1_000n, costMinor: 100n, profitMinor: 900n, deals: 1 },
+      {
+        subject: 'customer',
+        id: 'c-uk',
+        currency: 'GBP',
+        revenueMinor: 1_000n,
+        costMinor: 100n,
+        profitMinor: 900n,
+        deals: 1,
+      },
+      {
+        subject: 'product',
+        id: 'p-gadget',
+        currency: 'GBP',
+        revenueMinor: 1_000n,
+        costMinor: 100n,
+        profitMinor: 900n,
+        deals: 1,
+      },
     ]);
     const products = await productProfitTiers(db, { month: '2025-03' });
-    expect(products).toMatchObject([{ id: 'p-gadget', profitMinor: 3_600n, quantity: 2n, tier: 'A' }]);
+    expect(products).toMatchObject([
+      { id: 'p-gadget', profitMinor: 3_600n, quantity: 2n, tier: 'A' },
+    ]);
   });
 
   it('counts a merged-away duplicate’s profit for its survivor', async () => {
@@ -137,6 +195,15 @@ describe('customer tiers', () => {
   });
 });
 
+describe('parameters', () => {
+  it('refuses malformed thresholds and periods', async () => {
+    await expect(customerProfitTiers(db, { year: 2025 }, { a: 0.95, b: 0.8 })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(customerProfitTiers(db, { month: '2025-13' })).rejects.toThrow(RangeError);
+  });
+});
+
 describe('periods', () => {
   it('files figures by calendar month and year in the reporting time zone', async () => {
     const history = eventHistory();
@@ -149,17 +216,25 @@ describe('periods', () => {
 
     expect(await customerProfitHistory(db, 'c-1', 'month')).toEqual([
       { period: '2024-12', revenueMinor: 1_000n, costMinor: 400n, profitMinor: 600n, orders: 1 },
-      { period: '2025-02', revenueMinor: 5_000n, costMinor: 1_500n, profitMinor: 3_500n, orders: 2 },
+      {
+        period: '2025-02',
+        revenueMinor: 5_000n,
+        costMinor: 1_500n,
+        profitMinor: 3_500n,
+        orders: 2,
+      },
     ]);
     expect(await customerProfitHistory(db, 'c-1', 'year')).toEqual([
       { period: '2024', revenueMinor: 1_000n, costMinor: 400n, profitMinor: 600n, orders: 1 },
       { period: '2025', revenueMinor: 5_000n, costMinor: 1_500n, profitMinor: 3_500n, orders: 2 },
     ]);
-    expect((await profitByPeriod(db, 'month')).map((row) => [row.period, row.profitMinor])).toEqual([
-      ['2024-12', 600n],
-      ['2025-01', 400n],
-      ['2025-02', 3_500n],
-    ]);
+    expect((await profitByPeriod(db, 'month')).map((row) => [row.period, row.profitMinor])).toEqual(
+      [
+        ['2024-12', 600n],
+        ['2025-01', 400n],
+        ['2025-02', 3_500n],
+      ],
+    );
     const range = await customerProfitTiers(db, { fromMonth: '2025-01', toMonth: '2025-02' });
     expect(range.map((row) => [row.id, row.profitMinor])).toEqual([
       ['c-1', 3_500n],
@@ -211,20 +286,45 @@ describe('products', () => {
       ['p-bronze', 'C', 500n, 10n],
       ['p-lemon', 'D', -300n, 1n],
     ]);
+    expect(await productProfitHistory(db, 'p-silver', 'year')).toEqual([
+      {
+        period: '2025',
+        revenueMinor: 3_000n,
+        costMinor: 1_500n,
+        profitMinor: 1_500n,
+        orders: 1,
+        quantity: 3n,
+      },
+    ]);
   });
 });
 
 describe('rebuild', () => {
   it('gives the same tables in one batch, one event at a time, and with every event delivered twice', async () => {
-    const history = eventHistory().run('customer', registerCustomer('c-2', on('2025-01-01')), registerCustomer('c-3', on('2025-01-01')));
+    const history = eventHistory().run(
+      'customer',
+      registerCustomer('c-2', on('2025-01-01')),
+      registerCustomer('c-3', on('2025-01-01')),
+    );
     sale(history, 'd-1', 'c-1', on('2025-01-10'), 1_000, 400);
     history.run(
       'deal',
       openDeal('d-2', 'c-2', on('2025-02-03'), [line('p-1', 2, 500, 100, 'USD')], 'USD'),
       winDeal('d-2', on('2025-02-03'), { base: 'USD', quote: 'EUR', rate: '0.93' }),
-      { type: 'CorrectWonDeal', data: { dealId: 'd-1', reason: 'discount', lineItems: [line('p-widget', 1, 900, 400)], at: on('2025-02-05') } },
+      {
+        type: 'CorrectWonDeal',
+        data: {
+          dealId: 'd-1',
+          reason: 'discount',
+          lineItems: [line('p-widget', 1, 900, 400)],
+          at: on('2025-02-05'),
+        },
+      },
     );
-    history.run('customer', { type: 'MergeCustomerInto', data: { customerId: 'c-3', survivorId: 'c-2', at: on('2025-02-06') } });
+    history.run('customer', {
+      type: 'MergeCustomerInto',
+      data: { customerId: 'c-3', survivorId: 'c-2', at: on('2025-02-06') },
+    });
     const events = history.events();
 
     await harness.apply(events);
@@ -233,7 +333,10 @@ describe('rebuild', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(once);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 3);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      3,
+    );
     await harness.apply(events.slice(2, 5));
     expect(await harness.dump()).toEqual(once);
   });

@@ -10,11 +10,12 @@ import {
 } from '../projection-kit/index.ts';
 import { type Amounts, type Contribution, contributionsOf } from './contributions.ts';
 import { profitTiersMigrations } from './migrations.ts';
-import type {
-  CustomerMonthsTable,
-  ProductMonthsTable,
-  ProfitTiersTables,
-  UnconvertedAmountsTable,
+import {
+  type CustomerMonthsTable,
+  type ProductMonthsTable,
+  type ProfitTiersTables,
+  profitTiersColumnKinds,
+  type UnconvertedAmountsTable,
 } from './tables.ts';
 
 const eventTypes = [
@@ -63,7 +64,13 @@ class BatchTotals {
       const money = { revenue: amounts.revenue, cost: amounts.cost, profit: amounts.profit };
       const [kind = '', a = '', b = '', c = '', d = ''] = key;
       if (kind === 'customer') {
-        customers.push({ customer_id: a, month: b, year: yearOfMonth(b), ...money, orders: amounts.orders });
+        customers.push({
+          customer_id: a,
+          month: b,
+          year: yearOfMonth(b),
+          ...money,
+          orders: amounts.orders,
+        });
       } else if (kind === 'product') {
         products.push({
           product_id: a,
@@ -117,7 +124,8 @@ const apply =
           if (wonMonths.has(data.dealId)) break;
           wonMonths.set(data.dealId, month);
           newWins.push({ deal_id: data.dealId, customer_id: data.customerId, won_month: month });
-          for (const part of contributionsOf(data.customerId, data, reporting, 1n)) totals.add(month, part);
+          for (const part of contributionsOf(data.customerId, data, reporting, 1n))
+            totals.add(month, part);
           break;
         }
         case 'WonDealCorrected': {
@@ -125,8 +133,18 @@ const apply =
           // A correction restates the month of the win, so every month keeps comparing like with like.
           const month = wonMonths.get(data.dealId) ?? reportingMonthOf(data.at, settings.timeZone);
           const deal = { currency: data.previous.revenue.currency };
-          const retracted = contributionsOf(data.customerId, { ...deal, ...data.previous }, reporting, -1n);
-          const added = contributionsOf(data.customerId, { ...deal, ...data.corrected }, reporting, 1n);
+          const retracted = contributionsOf(
+            data.customerId,
+            { ...deal, ...data.previous },
+            reporting,
+            -1n,
+          );
+          const added = contributionsOf(
+            data.customerId,
+            { ...deal, ...data.corrected },
+            reporting,
+            1n,
+          );
           for (const part of [...retracted, ...added]) totals.add(month, part);
           break;
         }
@@ -141,22 +159,37 @@ const apply =
       }
     }
     const rows = totals.rows();
-    await replaceRows(db, 'won_deals', ['deal_id'], newWins);
-    await replaceRows(
-      db,
-      'customers',
-      ['customer_id'],
-      [...merges].map(([customer_id, merged_into]) => ({ customer_id, merged_into })),
-    );
+    const kinds = profitTiersColumnKinds;
+    await replaceRows(db, 'won_deals', ['deal_id'], newWins, kinds.won_deals);
+    const merged = [...merges].map(([customer_id, merged_into]) => ({ customer_id, merged_into }));
+    await replaceRows(db, 'customers', ['customer_id'], merged, kinds.customers);
     const summed = ['revenue', 'cost', 'profit', 'orders'] as const;
-    await addToRows(db, 'customer_months', ['customer_id', 'month'], summed, rows.customers);
-    await addToRows(db, 'product_months', ['product_id', 'month'], [...summed, 'quantity'], rows.products);
+    const customerKey = ['customer_id', 'month'] as const;
+    await addToRows(
+      db,
+      'customer_months',
+      customerKey,
+      summed,
+      rows.customers,
+      kinds.customer_months,
+    );
+    const productKey = ['product_id', 'month'] as const;
+    const productSums = [...summed, 'quantity'] as const;
+    await addToRows(
+      db,
+      'product_months',
+      productKey,
+      productSums,
+      rows.products,
+      kinds.product_months,
+    );
     await addToRows(
       db,
       'unconverted_amounts',
       ['subject', 'subject_id', 'month', 'currency'],
       ['revenue', 'cost', 'profit', 'deals'],
       rows.unconverted,
+      kinds.unconverted_amounts,
     );
     await record();
   };

@@ -232,6 +232,34 @@ export const customerProfitHistory = async (
   return rows.map((row) => ({ period: row.period, ...figuresOf(row) }));
 };
 
+/** One product's revenue, cost and profit per month or per year (reporting currency), oldest first. */
+export const productProfitHistory = async (
+  db: Kysely<ProfitTiersTables>,
+  productId: string,
+  granularity: Granularity,
+): Promise<ReadonlyArray<PeriodProfit & { readonly quantity: bigint }>> => {
+  const period = granularity === 'month' ? sql<string>`m.month` : sql<string>`m.year::text`;
+  const rows = await db
+    .selectFrom('product_months as m')
+    .select([
+      period.as('period'),
+      sql<string>`sum(m.revenue)`.as('revenue'),
+      sql<string>`sum(m.cost)`.as('cost'),
+      sql<string>`sum(m.profit)`.as('profit'),
+      sql<string>`sum(m.orders)`.as('orders'),
+      sql<string>`sum(m.quantity)`.as('quantity'),
+    ])
+    .where('m.product_id', '=', productId)
+    .groupBy(period)
+    .orderBy(period)
+    .execute();
+  return rows.map((row) => ({
+    period: row.period,
+    ...figuresOf(row),
+    quantity: bigintOf(row.quantity),
+  }));
+};
+
 /** Revenue, cost and profit of all customers per month or per year, oldest first. */
 export const profitByPeriod = async (
   db: Kysely<ProfitTiersTables>,

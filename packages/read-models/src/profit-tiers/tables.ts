@@ -1,4 +1,4 @@
-import type { AppliedPositionTable, Int8 } from '../projection-kit/index.ts';
+import type { AppliedPositionTable, ColumnKinds, Int8 } from '../projection-kit/index.ts';
 
 /** Which customer a merged-away duplicate's profit counts for. */
 export interface ProfitCustomersTable {
@@ -63,3 +63,39 @@ export interface ProfitTiersTables {
   readonly unconverted_amounts: UnconvertedAmountsTable;
   readonly applied_position: AppliedPositionTable;
 }
+
+const moneyKinds = { revenue: 'int8', cost: 'int8', profit: 'int8' } as const;
+
+/** Column types of the profit-tiers tables, for bulk writes. */
+export const profitTiersColumnKinds = {
+  customers: { customer_id: 'text', merged_into: 'text' },
+  won_deals: { deal_id: 'text', customer_id: 'text', won_month: 'text' },
+  customer_months: {
+    customer_id: 'text',
+    month: 'text',
+    year: 'int4',
+    ...moneyKinds,
+    orders: 'int4',
+  },
+  product_months: {
+    product_id: 'text',
+    month: 'text',
+    year: 'int4',
+    ...moneyKinds,
+    quantity: 'int8',
+    orders: 'int4',
+  },
+  unconverted_amounts: {
+    subject: 'text',
+    subject_id: 'text',
+    month: 'text',
+    year: 'int4',
+    currency: 'text',
+    ...moneyKinds,
+    deals: 'int4',
+  },
+} as const satisfies {
+  readonly [K in Exclude<keyof ProfitTiersTables, 'applied_position'>]: ColumnKinds<
+    ProfitTiersTables[K]
+  >;
+};

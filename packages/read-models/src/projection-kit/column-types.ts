@@ -14,7 +14,9 @@ export type Jsonb<T> = ColumnType<T, string, string>;
 
 /** Reads an `int8`/`numeric` value exactly (the driver may hand a string, number or bigint). */
 export const bigintOf = (value: string | number | bigint | null | undefined): bigint =>
-  value === null || value === undefined ? 0n : BigInt(typeof value === 'string' ? value.split('.')[0] ?? '0' : value);
+  value === null || value === undefined
+    ? 0n
+    : BigInt(typeof value === 'string' ? (value.split('.')[0] ?? '0') : value);
 
 /**
  * Reads an `int8` value known to be a safe integer (a single deal's minor units, a count).

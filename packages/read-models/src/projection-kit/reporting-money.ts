@@ -1,4 +1,4 @@
-import { convertMoney, type CurrencyCode, type ExchangeRate, type Money } from '@crm/domain';
+import { type CurrencyCode, convertMoney, type ExchangeRate, type Money } from '@crm/domain';
 
 /**
  * An amount in the reporting currency, or `undefined` when it cannot be converted honestly.

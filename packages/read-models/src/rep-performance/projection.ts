@@ -1,8 +1,7 @@
 import type { CurrencyCode, DomainEvent, ExchangeRate, LineItem, Money, WonDealFigures } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import type { Insertable, Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import {
-  chunksOf,
   isoOf,
   replaceRows,
   reportingMonthOf,
@@ -11,7 +10,13 @@ import {
   utcOf,
 } from '../projection-kit/index.ts';
 import { repPerformanceMigrations } from './migrations.ts';
-import type { RepDealLineTable, RepDealTable, RepPerformanceTables } from './tables.ts';
+import {
+  type RepDealLineTable,
+  type RepDealTable,
+  type RepPerformanceTables,
+  repDealKinds,
+  repDealLineKinds,
+} from './tables.ts';
 
 /** The events rep performance reads: ownership and the closing of deals. */
 export const repPerformanceEventTypes = [
@@ -180,29 +185,33 @@ const apply =
     const relevant = fresh.flatMap(({ event }) => (isRepEvent(event) ? [event] : []));
     const ids = [...new Set(relevant.map((event) => event.data.dealId))];
     const state: BatchState = { deals: new Map(), lines: new Map(), touched: new Set() };
-    for (const chunk of chunksOf(ids, 1)) {
-      const rows = await db.selectFrom('rep_deal').selectAll().where('deal_id', 'in', chunk).execute();
-      for (const row of rows) {
-        state.deals.set(row.deal_id, {
-          ...row,
-          closed_at: row.closed_at === null ? null : isoOf(row.closed_at),
-        });
-      }
+    const stored = await db
+      .selectFrom('rep_deal')
+      .selectAll()
+      .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+      .execute();
+    for (const row of stored) {
+      state.deals.set(row.deal_id, {
+        ...row,
+        closed_at: row.closed_at === null ? null : isoOf(row.closed_at),
+      });
     }
     for (const event of relevant) evolve(state, event, settings);
     const rows = [...state.touched].flatMap((id) => {
       const deal = state.deals.get(id);
       return deal === undefined ? [] : [deal];
     });
-    await replaceRows(db, 'rep_deal', ['deal_id'], rows);
+    await replaceRows(db, 'rep_deal', ['deal_id'], rows, repDealKinds);
+    // A win or a correction replaces the deal's lines as a whole.
     const relined = [...state.lines.keys()];
-    for (const chunk of chunksOf(relined, 1)) {
-      await db.deleteFrom('rep_deal_line').where('deal_id', 'in', chunk).execute();
+    if (relined.length > 0) {
+      await db
+        .deleteFrom('rep_deal_line')
+        .where('deal_id', '=', sql<string>`any(${relined}::text[])`)
+        .execute();
     }
     const lineRows = [...state.lines.values()].flat();
-    for (const chunk of chunksOf(lineRows, 9)) {
-      await db.insertInto('rep_deal_line').values(chunk).execute();
-    }
+    await replaceRows(db, 'rep_deal_line', ['deal_id', 'line_no'], lineRows, repDealLineKinds);
     await record();
   };
 

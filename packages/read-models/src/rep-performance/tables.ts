@@ -1,4 +1,9 @@
-import type { AppliedPositionTable, Int8, Timestamptz } from '../projection-kit/index.ts';
+import type {
+  AppliedPositionTable,
+  ColumnKinds,
+  Int8,
+  Timestamptz,
+} from '../projection-kit/index.ts';
 
 /** One row per deal: its owner and, once closed, its outcome and figures. */
 export interface RepDealTable {
@@ -42,3 +47,33 @@ export interface RepPerformanceTables {
   rep_deal_line: RepDealLineTable;
   applied_position: AppliedPositionTable;
 }
+
+/** The column types of `rep_deal`, for bulk writes. */
+export const repDealKinds: ColumnKinds<RepDealTable> = {
+  deal_id: 'text',
+  customer_id: 'text',
+  owner_id: 'text',
+  status: 'text',
+  closed_at: 'timestamptz',
+  closed_month: 'text',
+  currency: 'text',
+  revenue_minor: 'int8',
+  cost_minor: 'int8',
+  profit_minor: 'int8',
+  reporting_revenue_minor: 'int8',
+  reporting_cost_minor: 'int8',
+  reporting_profit_minor: 'int8',
+};
+
+/** The column types of `rep_deal_line`, for bulk writes. */
+export const repDealLineKinds: ColumnKinds<RepDealLineTable> = {
+  deal_id: 'text',
+  line_no: 'int4',
+  product_id: 'text',
+  owner_id: 'text',
+  closed_month: 'text',
+  quantity: 'int8',
+  currency: 'text',
+  profit_minor: 'int8',
+  reporting_profit_minor: 'int8',
+};

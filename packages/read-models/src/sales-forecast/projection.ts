@@ -1,16 +1,16 @@
-import type { DomainEvent, LineItem } from '@crm/domain';
+import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import type { Insertable, Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   bigintOf,
-  chunksOf,
   isoOf,
+  pipelineValueOf,
   replaceRows,
   unappliedEvents,
   utcOf,
 } from '../projection-kit/index.ts';
 import { salesForecastMigrations } from './migrations.ts';
-import type { ForecastDealTable, SalesForecastTables } from './tables.ts';
+import { type ForecastDealTable, forecastDealKinds, type SalesForecastTables } from './tables.ts';
 
 /** The events the sales forecast reads: every change to an open deal, and its closing. */
 export const salesForecastEventTypes = [
@@ -37,12 +37,6 @@ type DealRow = Insertable<ForecastDealTable> & {
   weighted_centi_minor: bigint;
 };
 
-const valueOf = (lineItems: ReadonlyArray<LineItem>): bigint =>
-  lineItems.reduce(
-    (sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPrice.amountMinor),
-    0n,
-  );
-
 const weigh = (deal: DealRow): void => {
   deal.weighted_centi_minor = deal.value_minor * BigInt(deal.win_probability);
 };
@@ -68,7 +62,7 @@ const evolve = (deals: Map<string, DealRow>, event: ForecastEvent): boolean => {
       expected_close_date: data.expectedCloseDate,
       close_month: data.expectedCloseDate.slice(0, 7),
       currency: data.currency,
-      value_minor: valueOf(data.lineItems),
+      value_minor: pipelineValueOf(data.lineItems),
       weighted_centi_minor: 0n,
       opened_at: utcOf(data.at),
     };
@@ -87,7 +81,7 @@ const evolve = (deals: Map<string, DealRow>, event: ForecastEvent): boolean => {
       deal.win_probability = event.data.to;
       break;
     case 'DealLineItemsRevised':
-      deal.value_minor = valueOf(event.data.lineItems);
+      deal.value_minor = pipelineValueOf(event.data.lineItems);
       break;
     case 'DealExpectedCloseDateMoved':
       closeDate(deal, event.data.to);
@@ -98,7 +92,7 @@ const evolve = (deals: Map<string, DealRow>, event: ForecastEvent): boolean => {
     case 'DealWon':
       deal.status = 'won';
       deal.stage = event.data.stage;
-      deal.value_minor = valueOf(event.data.lineItems);
+      deal.value_minor = pipelineValueOf(event.data.lineItems);
       break;
     case 'DealLost':
       deal.status = 'lost';
@@ -125,16 +119,18 @@ const apply = async (
   const relevant = fresh.flatMap(({ event }) => (isForecastEvent(event) ? [event] : []));
   const ids = [...new Set(relevant.map((event) => event.data.dealId))];
   const deals = new Map<string, DealRow>();
-  for (const chunk of chunksOf(ids, 1)) {
-    const rows = await db.selectFrom('forecast_deal').selectAll().where('deal_id', 'in', chunk).execute();
-    for (const row of rows) {
-      deals.set(row.deal_id, {
-        ...row,
-        value_minor: bigintOf(row.value_minor),
-        weighted_centi_minor: bigintOf(row.weighted_centi_minor),
-        opened_at: isoOf(row.opened_at),
-      });
-    }
+  const stored = await db
+    .selectFrom('forecast_deal')
+    .selectAll()
+    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  for (const row of stored) {
+    deals.set(row.deal_id, {
+      ...row,
+      value_minor: bigintOf(row.value_minor),
+      weighted_centi_minor: bigintOf(row.weighted_centi_minor),
+      opened_at: isoOf(row.opened_at),
+    });
   }
   const touched = new Set<string>();
   for (const event of relevant) {
@@ -144,7 +140,7 @@ const apply = async (
     const deal = deals.get(id);
     return deal === undefined ? [] : [deal];
   });
-  await replaceRows(db, 'forecast_deal', ['deal_id'], rows);
+  await replaceRows(db, 'forecast_deal', ['deal_id'], rows, forecastDealKinds);
   await record();
 };
 

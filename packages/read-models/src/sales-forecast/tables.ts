@@ -1,4 +1,9 @@
-import type { AppliedPositionTable, Int8, Timestamptz } from '../projection-kit/index.ts';
+import type {
+  AppliedPositionTable,
+  ColumnKinds,
+  Int8,
+  Timestamptz,
+} from '../projection-kit/index.ts';
 
 /** One row per deal: what the forecast needs to know about it now. */
 export interface ForecastDealTable {
@@ -27,3 +32,20 @@ export interface SalesForecastTables {
   forecast_deal: ForecastDealTable;
   applied_position: AppliedPositionTable;
 }
+
+/** The column types of `forecast_deal`, for bulk writes. */
+export const forecastDealKinds: ColumnKinds<ForecastDealTable> = {
+  deal_id: 'text',
+  customer_id: 'text',
+  owner_id: 'text',
+  title: 'text',
+  status: 'text',
+  stage: 'text',
+  win_probability: 'int2',
+  expected_close_date: 'text',
+  close_month: 'text',
+  currency: 'text',
+  value_minor: 'int8',
+  weighted_centi_minor: 'int8',
+  opened_at: 'timestamptz',
+};

@@ -1,9 +1,9 @@
 import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import type { Insertable, Transaction } from 'kysely';
-import { chunksOf, isoOf, replaceRows, unappliedEvents, utcOf } from '../projection-kit/index.ts';
+import { type Insertable, sql, type Transaction } from 'kysely';
+import { isoOf, replaceRows, unappliedEvents, utcOf } from '../projection-kit/index.ts';
 import { serviceSlaMigrations } from './migrations.ts';
-import type { ServiceSlaTables, SlaTicketTable } from './tables.ts';
+import { type ServiceSlaTables, type SlaTicketTable, slaTicketKinds } from './tables.ts';
 
 /** The events the SLA board reads: every ticket event. */
 export const serviceSlaEventTypes = [
@@ -127,21 +127,23 @@ const apply = async (
   const relevant = fresh.flatMap(({ event }) => (isSlaEvent(event) ? [event] : []));
   const ids = [...new Set(relevant.map((event) => event.data.ticketId))];
   const tickets = new Map<string, TicketRow>();
-  for (const chunk of chunksOf(ids, 1)) {
-    const rows = await db.selectFrom('sla_ticket').selectAll().where('ticket_id', 'in', chunk).execute();
-    for (const row of rows) {
-      tickets.set(row.ticket_id, {
-        ...row,
-        opened_at: isoOf(row.opened_at),
-        first_response_due_at: isoOf(row.first_response_due_at),
-        resolution_due_at: isoOf(row.resolution_due_at),
-        first_responded_at: nullableIso(row.first_responded_at),
-        resolved_at: nullableIso(row.resolved_at),
-        closed_at: nullableIso(row.closed_at),
-        first_response_breached_at: nullableIso(row.first_response_breached_at),
-        resolution_breached_at: nullableIso(row.resolution_breached_at),
-      });
-    }
+  const stored = await db
+    .selectFrom('sla_ticket')
+    .selectAll()
+    .where('ticket_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  for (const row of stored) {
+    tickets.set(row.ticket_id, {
+      ...row,
+      opened_at: isoOf(row.opened_at),
+      first_response_due_at: isoOf(row.first_response_due_at),
+      resolution_due_at: isoOf(row.resolution_due_at),
+      first_responded_at: nullableIso(row.first_responded_at),
+      resolved_at: nullableIso(row.resolved_at),
+      closed_at: nullableIso(row.closed_at),
+      first_response_breached_at: nullableIso(row.first_response_breached_at),
+      resolution_breached_at: nullableIso(row.resolution_breached_at),
+    });
   }
   const touched = new Set<string>();
   for (const event of relevant) if (evolve(tickets, event)) touched.add(event.data.ticketId);
@@ -149,7 +151,7 @@ const apply = async (
     const ticket = tickets.get(id);
     return ticket === undefined ? [] : [ticket];
   });
-  await replaceRows(db, 'sla_ticket', ['ticket_id'], rows);
+  await replaceRows(db, 'sla_ticket', ['ticket_id'], rows, slaTicketKinds);
   await record();
 };
 

@@ -1,4 +1,4 @@
-import type { AppliedPositionTable, Timestamptz } from '../projection-kit/index.ts';
+import type { AppliedPositionTable, ColumnKinds, Timestamptz } from '../projection-kit/index.ts';
 
 /** One row per ticket: its SLA clocks and where it stands now. */
 export interface SlaTicketTable {
@@ -33,3 +33,26 @@ export interface ServiceSlaTables {
   sla_ticket: SlaTicketTable;
   applied_position: AppliedPositionTable;
 }
+
+/** The column types of `sla_ticket`, for bulk writes. */
+export const slaTicketKinds: ColumnKinds<SlaTicketTable> = {
+  ticket_id: 'text',
+  customer_id: 'text',
+  priority: 'text',
+  category: 'text',
+  channel: 'text',
+  status: 'text',
+  assignee_id: 'text',
+  level: 'int2',
+  escalations: 'int4',
+  reopenings: 'int4',
+  opened_at: 'timestamptz',
+  first_response_due_at: 'timestamptz',
+  resolution_due_at: 'timestamptz',
+  first_responded_at: 'timestamptz',
+  resolved_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  first_response_breached_at: 'timestamptz',
+  resolution_breached_at: 'timestamptz',
+  rating: 'int2',
+};

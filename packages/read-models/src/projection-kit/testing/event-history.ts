@@ -30,7 +30,9 @@ interface Aggregate<TState, TEvent> {
   readonly idOf: (data: Record<string, unknown>) => unknown;
 }
 
-type Either<L, R> = { readonly _tag: 'Left'; readonly left: L } | { readonly _tag: 'Right'; readonly right: R };
+type Either<L, R> =
+  | { readonly _tag: 'Left'; readonly left: L }
+  | { readonly _tag: 'Right'; readonly right: R };
 
 const aggregates = {
   customer: {
@@ -78,7 +80,12 @@ export interface PlainCommand {
  * positions, revisions and made-up metadata.
  */
 export interface EventHistory {
-  readonly run: (aggregate: AggregateKind, ...commands: ReadonlyArray<PlainCommand>) => EventHistory;
+  readonly run: (
+    aggregate: AggregateKind,
+    ...commands: ReadonlyArray<PlainCommand>
+  ) => EventHistory;
+  /** Appends an event as is, for stories the deciders would refuse (a late or legacy event). */
+  readonly append: (streamName: string, event: DomainEvent) => EventHistory;
   readonly events: () => ReadonlyArray<ProjectedEvent>;
 }
 
@@ -87,6 +94,26 @@ export const eventHistory = (): EventHistory => {
   const log: ProjectedEvent[] = [];
   const states = new Map<string, unknown>();
   const revisions = new Map<string, number>();
+  const push = (streamName: string, event: DomainEvent): void => {
+    const revision = (revisions.get(streamName) ?? -1) + 1;
+    revisions.set(streamName, revision);
+    const n = log.length + 1;
+    const at = (event.data as { readonly at: EventMetadata['occurredAt'] }).at;
+    log.push({
+      streamName,
+      revision,
+      position: { commit: BigInt(n), prepare: BigInt(n) },
+      event,
+      metadata: {
+        eventId: `event-${n}`,
+        commandId: `command-${n}`,
+        correlationId: `correlation-${n}`,
+        causationId: `command-${n}`,
+        actor: { id: 'user-test', role: 'admin' },
+        occurredAt: at,
+      } as EventMetadata,
+    });
+  };
   const history: EventHistory = {
     run: (kind, ...commands) => {
       const aggregate = aggregates[kind] as unknown as Aggregate<unknown, DomainEvent>;
@@ -99,31 +126,19 @@ export const eventHistory = (): EventHistory => {
           { message: string },
           ReadonlyArray<DomainEvent>
         >;
-        if (decision._tag === 'Left') throw new Error(`${plain.type} refused: ${decision.left.message}`);
+        if (decision._tag === 'Left')
+          throw new Error(`${plain.type} refused: ${decision.left.message}`);
         let state = before;
         for (const event of decision.right) {
           state = aggregate.evolve(state, event);
-          const revision = (revisions.get(streamName) ?? -1) + 1;
-          revisions.set(streamName, revision);
-          const n = log.length + 1;
-          const at = (event.data as { readonly at: EventMetadata['occurredAt'] }).at;
-          log.push({
-            streamName,
-            revision,
-            position: { commit: BigInt(n), prepare: BigInt(n) },
-            event,
-            metadata: {
-              eventId: `event-${n}`,
-              commandId: `command-${n}`,
-              correlationId: `correlation-${n}`,
-              causationId: `command-${n}`,
-              actor: { id: 'user-test', role: 'admin' },
-              occurredAt: at,
-            } as EventMetadata,
-          });
+          push(streamName, event);
         }
         states.set(streamName, state);
       }
+      return history;
+    },
+    append: (streamName, event) => {
+      push(streamName, event);
       return history;
     },
     events: () => [...log],

@@ -63,7 +63,9 @@ export const projectionHarness = async <TTables>(
       order by table_name`.execute(root);
     const result: Record<string, ReadonlyArray<string>> = {};
     for (const { table_name } of tables.rows) {
-      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(`${schema}.${table_name}`)}`.execute(root);
+      const rows = await sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(`${schema}.${table_name}`)}`.execute(root);
       result[table_name] = rows.rows.map((row) => JSON.stringify(row)).sort();
     }
     return result;
