@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { pino } from 'pino';
-import { parseProjectorConfig } from './projector-config.ts';
 import { runProjector } from './projector.ts';
+import { parseProjectorConfig } from './projector-config.ts';
 
 // How long a shutdown may take (finish the batch, release the locks) before we give up.
 const shutdownGraceMs = 30_000;
@@ -30,6 +30,12 @@ try {
   logger.info({}, 'stopped');
   process.exitCode = 0;
 } catch (error) {
-  logger.fatal({ error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, 'projector failed');
+  logger.fatal(
+    {
+      error:
+        error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+    },
+    'projector failed',
+  );
   process.exitCode = 1;
 }

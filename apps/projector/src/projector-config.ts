@@ -115,17 +115,26 @@ export const projectorCommand = (): Command =>
         .argParser(positiveInteger),
     )
     .addOption(
-      new Option('--acquire-interval <ms>', 'how often a standby instance tries to take a projection')
+      new Option(
+        '--acquire-interval <ms>',
+        'how often a standby instance tries to take a projection',
+      )
         .default(1_000)
         .argParser(positiveInteger),
     )
-    .addOption(new Option('--instance-id <id>', 'this instance in logs and checkpoint rows').env('INSTANCE_ID'))
+    .addOption(
+      new Option('--instance-id <id>', 'this instance in logs and checkpoint rows').env(
+        'INSTANCE_ID',
+      ),
+    )
     .addOption(
       new Option('--master-key <base64>', 'key wrapping the subject keys (32 bytes)')
         .env('CRM_MASTER_KEY')
         .argParser(masterKeyOf),
     )
-    .addOption(new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').default('info'));
+    .addOption(
+      new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').default('info'),
+    );
 
 /** Reads the flags (`argv` as `process.argv`) into a config; exits with usage on bad input. */
 export const parseProjectorConfig = (argv: ReadonlyArray<string>): ProjectorConfig => {

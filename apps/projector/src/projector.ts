@@ -41,7 +41,9 @@ export const runProjector = async (
   const taskCount = projections.length + (config.policies ? 1 : 0);
   // The store: its reads, its LISTEN connection, the key store and the policy runner's work.
   const storePool = poolOf(config.eventStoreUrl, 6, logger);
-  const storeDb = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: storePool }) });
+  const storeDb = new Kysely<EventStoreTables>({
+    dialect: new PostgresDialect({ pool: storePool }),
+  });
   // One connection per owned task (its lock and its writes), plus heartbeats and lag counts.
   const readPool = poolOf(config.databaseUrl, taskCount + 3, logger);
   const readDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: readPool }) });
@@ -80,16 +82,31 @@ export const runProjector = async (
         const standby: string[] = [];
         for (const lag of await host.lag()) {
           if (!lag.owned) standby.push(lag.name);
-          else logger.info({ projection: lag.name, state: lag.state, behind: lag.behind, position: lag.position }, 'lag');
+          else
+            logger.info(
+              {
+                projection: lag.name,
+                state: lag.state,
+                behind: lag.behind,
+                position: lag.position,
+              },
+              'lag',
+            );
         }
         for (const status of host.statuses()) {
           if (status.kind === 'projection' && status.projection?.rebuild !== undefined) {
-            logger.info({ projection: status.name, rebuild: status.projection.rebuild }, 'rebuilding');
+            logger.info(
+              { projection: status.name, rebuild: status.projection.rebuild },
+              'rebuilding',
+            );
           }
         }
         if (standby.length > 0) logger.info({ standby }, 'owned by other instances');
       } catch (error) {
-        logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'lag unknown');
+        logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'lag unknown',
+        );
       }
     };
     const timer = setInterval(() => void reportLag(), config.lagIntervalMs);

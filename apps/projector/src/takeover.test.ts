@@ -58,7 +58,10 @@ describe('two projector processes', () => {
     let appending = true;
     const appender = (async () => {
       for (let round = 0; appending; round += 1) {
-        await appendStreamHistories(side.store, sampleStreamHistories(`more${round}x`, 20, 50 + round));
+        await appendStreamHistories(
+          side.store,
+          sampleStreamHistories(`more${round}x`, 20, 50 + round),
+        );
         await sleep(100);
       }
     })();

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createPostgresEventStore, migrateEventStore, pgNotifications } from '@crm/event-store-postgres';
 import type { EventStore } from '@crm/event-store';
+import {
+  createPostgresEventStore,
+  migrateEventStore,
+  pgNotifications,
+} from '@crm/event-store-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
@@ -28,7 +32,7 @@ export const spawnProjector = (
       'tsx',
       mainPath,
       '--projections',
-      '@crm/projections/testing#testProjections',
+      '@crm/projections/testing/projections#testProjections',
       '--no-policies',
       ...flags,
     ],

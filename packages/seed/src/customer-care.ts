@@ -141,7 +141,9 @@ const changeContact = (simulation: Simulation, customer: CustomerModel): void =>
       ownerOf(customer),
     );
   } else if (roll < 0.7) {
-    const [local = 'contact', domain = 'example.com'] = customer.email.split('@');
+    // Someone registered without an email address gets one now, made from the one they use.
+    const current = customer.email === '' ? customer.identity.email.toLowerCase() : customer.email;
+    const [local = 'contact', domain = 'example.com'] = current.split('@');
     const company = customer.identity.kind === 'company';
     const base = company ? random.pick(customer.locale.companyMailboxes) : local.replace(/\d+$/, '');
     const host = company ? domain : domain === 'example.com' ? 'example.net' : 'example.com';

@@ -76,15 +76,14 @@ export const planHistory = (
   const [erasedFirst, erasedLast] = indicesOf(monthlyCounts, 0, Math.max(0, Math.floor(options.months * 0.4) - 1));
   const erasedIndex = random.int(erasedFirst, Math.max(erasedFirst, erasedLast));
   const [first, last] = indicesOf(monthlyCounts, 0, options.months - 2);
-  const candidates = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter(
-    (index) => index !== erasedIndex,
-  );
+  const room = last - first; // candidates less the erased customer
   const duplicateOf = new Map<number, number>();
-  for (let k = 0; k < options.duplicates && candidates.length > 0; k += 1) {
-    const pick = random.int(0, candidates.length - 1);
-    const survivor = candidates[pick] as number;
-    candidates.splice(pick, 1);
-    duplicateOf.set(survivor, options.customers + k + 1);
+  // Rejection sampling: a handful of survivors among thousands of candidates, without
+  // building the list of candidates.
+  while (duplicateOf.size < Math.min(options.duplicates, room)) {
+    const survivor = random.int(first, last);
+    if (survivor !== erasedIndex && !duplicateOf.has(survivor))
+      duplicateOf.set(survivor, options.customers + duplicateOf.size + 1);
   }
   return { monthlyCounts, wellKnown, erasedIndex, duplicateOf };
 };

@@ -21,7 +21,7 @@ import type { CustomerModel, ProspectReach } from './models.ts';
 import { fill, inboundFirstContact } from './phrases.ts';
 import { startProspect } from './prospect-journey.ts';
 import type { Random } from './random.ts';
-import { countRegistration, type Simulation } from './simulation.ts';
+import type { Simulation } from './simulation.ts';
 import { repFor } from './staffing.ts';
 import { openTicket } from './ticket-flow.ts';
 
@@ -199,7 +199,6 @@ export const registerCustomer = (
     owner,
   );
   simulation.customers.push(customer);
-  countRegistration(simulation);
   simulation.schedule(simulation.now() + random.int(2, 20) * minute, () => {
     if (isActive(customer)) welcome(simulation, customer, channel, source);
   });

@@ -109,11 +109,17 @@ export const createSimulation = (
 
   const push = (item: SeedCommand): CommandId => {
     ready.push(item);
+    return item.commandId;
+  };
+
+  // Progress counts what has been handed out, so a caller's count and ours always agree.
+  const handOut = (item: SeedCommand): SeedCommand => {
     progress.commands += 1;
     progress.events += item.expectedEvents;
     progress.byType[item.command.type] = (progress.byType[item.command.type] ?? 0) + 1;
     progress.at = item.at;
-    return item.commandId;
+    if (item.command.type === 'RegisterCustomer') progress.customersRegistered += 1;
+    return item;
   };
 
   const nextCommandId = (): CommandId => {
@@ -215,13 +221,8 @@ export const createSimulation = (
       }
       const item = ready[readIndex] as SeedCommand;
       readIndex += 1;
-      return item;
+      return handOut(item);
     },
   };
   return simulation;
-};
-
-/** Counts a newly registered customer in the progress report. */
-export const countRegistration = (simulation: Simulation): void => {
-  (simulation.progress as MutableProgress).customersRegistered += 1;
 };

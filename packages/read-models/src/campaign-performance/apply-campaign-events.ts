@@ -214,7 +214,7 @@ const applyToCampaign = (
   }
 };
 
-/** Folds one deal event into the attributed deals; false when nothing changed. */
+/** Folds one deal event into the attributed deals; the deal id when its row changed. */
 const applyToDeal = (
   event: DomainEvent,
   deals: Map<string, DealRow>,

@@ -49,7 +49,13 @@ const cost = (campaignId: string, amount: ReturnType<typeof money>): PlainComman
   data: { campaignId, amount, description: 'Mailing house', at: at(4) },
 });
 
-const line = (productId: string, quantity: number, price: number, unitCost: number, currency = 'EUR') => ({
+const line = (
+  productId: string,
+  quantity: number,
+  price: number,
+  unitCost: number,
+  currency = 'EUR',
+) => ({
   productId,
   quantity,
   unitPrice: money(price, currency),
@@ -75,7 +81,10 @@ const openDeal = (
     at: at(5),
   },
 });
-const win = (dealId: string, exchangeRate?: { base: string; quote: string; rate: string }): PlainCommand => ({
+const win = (
+  dealId: string,
+  exchangeRate?: { base: string; quote: string; rate: string },
+): PlainCommand => ({
   type: 'WinDeal',
   data: { dealId, at: at(20), ...(exchangeRate === undefined ? {} : { exchangeRate }) },
 });
@@ -165,8 +174,18 @@ describe('campaign performance', () => {
 
   it('gives ROI 3 for one attributed deal of 2,000.00 profit against 500.00 of cost', async () => {
     const history = eventHistory();
-    history.run('campaign', plan('solo'), members('solo', 'c1'), launch('solo'), cost('solo', money(500_00)));
-    history.run('deal', openDeal('d1', 'c1', 'solo', [line('p-widget', 20, 150_00, 50_00)]), win('d1'));
+    history.run(
+      'campaign',
+      plan('solo'),
+      members('solo', 'c1'),
+      launch('solo'),
+      cost('solo', money(500_00)),
+    );
+    history.run(
+      'deal',
+      openDeal('d1', 'c1', 'solo', [line('p-widget', 20, 150_00, 50_00)]),
+      win('d1'),
+    );
     await harness.apply(history.events());
     expect((await campaignPerformanceById(harness.db, 'solo'))?.roi).toBe(3);
   });
@@ -175,7 +194,12 @@ describe('campaign performance', () => {
     const history = springHistory();
     history.run('deal', {
       type: 'CorrectWonDeal',
-      data: { dealId: 'd1', reason: 'Wrong quantity', lineItems: [line('p-widget', 10, 150_00, 50_00)], at: at(25) },
+      data: {
+        dealId: 'd1',
+        reason: 'Wrong quantity',
+        lineItems: [line('p-widget', 10, 150_00, 50_00)],
+        at: at(25),
+      },
     });
     await harness.apply(history.events());
     const spring = await campaignPerformanceById(harness.db, 'spring');
@@ -186,7 +210,11 @@ describe('campaign performance', () => {
   it('has no ROI without cost, nor when the cost is in another currency', async () => {
     const history = eventHistory();
     history.run('campaign', plan('free'), members('free', 'c1'));
-    history.run('campaign', plan('dollars', money(800_00, 'USD')), cost('dollars', money(100_00, 'USD')));
+    history.run(
+      'campaign',
+      plan('dollars', money(800_00, 'USD')),
+      cost('dollars', money(100_00, 'USD')),
+    );
     await harness.apply(history.events());
     const list = await campaignPerformanceList(harness.db);
     expect(list.map((c) => [c.campaignId, c.status, c.roi, c.costInReportingCurrency])).toEqual([
@@ -205,7 +233,10 @@ describe('campaign performance', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 7);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      7,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

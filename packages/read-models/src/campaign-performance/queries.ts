@@ -102,8 +102,14 @@ const dealTotalsOf = async (
       eb.fn.countAll<string>().filterWhere('status', '=', 'open').as('open'),
       eb.fn.countAll<string>().filterWhere('status', '=', 'won').as('won'),
       eb.fn.countAll<string>().filterWhere('status', '=', 'lost').as('lost'),
-      eb.fn.sum<string | null>('reporting_revenue_minor').filterWhere('status', '=', 'won').as('revenue'),
-      eb.fn.sum<string | null>('reporting_profit_minor').filterWhere('status', '=', 'won').as('profit'),
+      eb.fn
+        .sum<string | null>('reporting_revenue_minor')
+        .filterWhere('status', '=', 'won')
+        .as('revenue'),
+      eb.fn
+        .sum<string | null>('reporting_profit_minor')
+        .filterWhere('status', '=', 'won')
+        .as('profit'),
     ])
     .where('campaign_id', 'in', campaignIds)
     .groupBy('campaign_id')
@@ -217,7 +223,11 @@ export const campaignPerformanceById = async (
   db: Kysely<CampaignPerformanceTables>,
   campaignId: string,
 ): Promise<CampaignPerformance | undefined> => {
-  const rows = await db.selectFrom('campaign').selectAll().where('campaign_id', '=', campaignId).execute();
+  const rows = await db
+    .selectFrom('campaign')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .execute();
   const [performance] = await performancesOf(db, rows);
   return performance;
 };

@@ -103,15 +103,9 @@ const isCampaignEvent = (event: DomainEvent): event is CampaignEvent =>
 const apply =
   (settings: ReportingSettings, timelineLength: number) =>
   async (db: Transaction<Customer360Tables>, events: ReadonlyArray<ProjectedEvent>) => {
-    const G = globalThis as unknown as { __t: Record<string, number> };
-    G.__t ??= {};
-    let t = performance.now();
-    const lap = (k: string) => { const n = performance.now(); G.__t[k] = (G.__t[k] ?? 0) + n - t; t = n; };
     const { fresh, record } = await unappliedEvents(db, events);
-    lap('guard');
     const working = new WorkingSet();
     await working.load(db, fresh);
-    lap('load');
     for (const { event, position } of fresh) {
       const add = (customerId: string, entry: Entry | undefined) => {
         if (entry === undefined) return;
@@ -139,11 +133,8 @@ const apply =
         add(customerEvent.data.customerId, applyCustomerEvent(working, customerEvent));
       }
     }
-    lap('js');
     await working.write(db, timelineLength);
-    lap('write');
     await record();
-    lap('record');
   };
 
 /**

@@ -254,10 +254,7 @@ export class WorkingSet {
 
   /** Writes the changed rows, erases what must be erased, and trims the timeline to `timelineLength`. */
   async write(db: Transaction<Customer360Tables>, timelineLength: number): Promise<void> {
-    const kinds = (process.env.NO_UNNEST ? {} : customer360ColumnKinds) as typeof customer360ColumnKinds;
-    const G = globalThis as unknown as { __t: Record<string, number> };
-    let t = performance.now();
-    const lap = (k: string) => { const n = performance.now(); G.__t[k] = (G.__t[k] ?? 0) + n - t; t = n; };
+    const kinds = customer360ColumnKinds;
     const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
       [...ids].flatMap((id) => {
         const row = rows.get(id);
@@ -266,13 +263,10 @@ export class WorkingSet {
     // jsonb columns go out as objects: the bulk write serialises them.
     const customers = pick(this.#dirty.customers, this.customers) as never;
     await replaceRows(db, 'customers', ['customer_id'], customers, kinds.customers);
-    lap('customers');
     const deals = pick(this.#dirty.deals, this.deals) as never;
     await replaceRows(db, 'deals', ['deal_id'], deals, kinds.deals);
-    lap('deals');
     const tickets = pick(this.#dirty.tickets, this.tickets);
     await replaceRows(db, 'tickets', ['ticket_id'], tickets, kinds.tickets);
-    lap('tickets');
     const followUps = pick(this.#dirty.followUps, this.followUps);
     await replaceRows(
       db,
@@ -294,13 +288,10 @@ export class WorkingSet {
       name: this.campaigns.get(id) ?? id,
     }));
     await replaceRows(db, 'campaigns', ['campaign_id'], campaigns, kinds.campaigns);
-    lap('campaigns');
     const timelineKey = ['customer_id', 'commit_position', 'prepare_position'] as const;
     await replaceRows(db, 'timeline', timelineKey, this.timeline, kinds.timeline);
-    lap('timeline');
     if (this.erased.size > 0) await this.#erase(db, [...this.erased]);
     await this.#trimTimeline(db, timelineLength);
-    lap('trim');
   }
 
   // Rows of erased customers this batch did not load still hold personal text: null it in place.

@@ -1,6 +1,10 @@
 import type { CurrencyCode } from '@crm/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type EventHistory, eventHistory, type PlainCommand } from '../projection-kit/testing/event-history.ts';
+import {
+  type EventHistory,
+  eventHistory,
+  type PlainCommand,
+} from '../projection-kit/testing/event-history.ts';
 import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
 import { customerRfmProjection } from './projection.ts';
 import { rfmScoreOf, rfmScores } from './queries.ts';
@@ -49,7 +53,10 @@ const wonDeal = (
         at: '2024-01-01T00:00:00Z',
       },
     },
-    { type: 'WinDeal', data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) } },
+    {
+      type: 'WinDeal',
+      data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) },
+    },
   );
 };
 const register = (customerId: string): PlainCommand => ({
@@ -88,7 +95,11 @@ const portfolio = (): EventHistory => {
     for (let n = index; n >= 0; n -= 1) {
       if (customerId === 'c05' && n === 0) {
         // 200.00 USD at 0.5 EUR per USD: the same 100.00 EUR as every other deal.
-        wonDeal(history, customerId, minusDays(last, n), 200_00, 'USD', { base: 'USD', quote: 'EUR', rate: '0.5' });
+        wonDeal(history, customerId, minusDays(last, n), 200_00, 'USD', {
+          base: 'USD',
+          quote: 'EUR',
+          rate: '0.5',
+        });
       } else if (customerId === 'c06' && n === 0) {
         // GBP without a rate: counted as a purchase, left out of monetary.
         wonDeal(history, customerId, minusDays(last, n), 100_00, 'GBP');
@@ -101,9 +112,15 @@ const portfolio = (): EventHistory => {
   wonDeal(history, 'c11', day('2025-06-01'));
   history.run(
     'customer',
-    { type: 'MergeCustomerInto', data: { customerId: 'c11', survivorId: 'c01', at: day('2025-07-01') } },
+    {
+      type: 'MergeCustomerInto',
+      data: { customerId: 'c11', survivorId: 'c01', at: day('2025-07-01') },
+    },
     // c03 is lost although it still scores well on recency.
-    { type: 'ChurnCustomer', data: { customerId: 'c03', reason: 'Moved abroad', at: day('2025-12-21') } },
+    {
+      type: 'ChurnCustomer',
+      data: { customerId: 'c03', reason: 'Moved abroad', at: day('2025-12-21') },
+    },
   );
   // After the as-of instant: ignored.
   wonDeal(history, 'c10', '2026-01-05T12:00:00Z');
@@ -115,7 +132,13 @@ describe('RFM scores', () => {
     await harness.apply(portfolio().events());
     const scores = await rfmScores(harness.db, { asOf });
     expect(
-      scores.map((s) => [s.customerId, s.recencyScore, s.frequencyScore, s.monetaryScore, s.churnRisk]),
+      scores.map((s) => [
+        s.customerId,
+        s.recencyScore,
+        s.frequencyScore,
+        s.monetaryScore,
+        s.churnRisk,
+      ]),
     ).toEqual([
       ['c01', 5, 1, 1, false],
       ['c02', 5, 1, 1, false],
@@ -193,7 +216,10 @@ describe('RFM scores', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 9);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      9,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

@@ -47,7 +47,12 @@ const evolveCustomer = (customers: Map<string, CustomerRow>, event: CustomerEven
   const { customerId } = event.data;
   if (event.type === 'CustomerRegistered') {
     if (customers.has(customerId)) return false;
-    customers.set(customerId, { customer_id: customerId, stage: 'lead', churned_at: null, merged_into: null });
+    customers.set(customerId, {
+      customer_id: customerId,
+      stage: 'lead',
+      churned_at: null,
+      merged_into: null,
+    });
     return true;
   }
   const customer = customers.get(customerId);
@@ -99,7 +104,8 @@ const evolveDeal = (
   if (deal === undefined) return false;
   const { revenue, exchangeRate } = event.data.corrected;
   deal.revenue_minor = revenue.amountMinor;
-  deal.reporting_revenue_minor = toReportingMinor(revenue, exchangeRate, settings.reportingCurrency) ?? null;
+  deal.reporting_revenue_minor =
+    toReportingMinor(revenue, exchangeRate, settings.reportingCurrency) ?? null;
   return true;
 };
 
@@ -121,7 +127,10 @@ const apply =
       .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
       .execute();
     for (const row of storedCustomers) {
-      customers.set(row.customer_id, { ...row, churned_at: row.churned_at === null ? null : isoOf(row.churned_at) });
+      customers.set(row.customer_id, {
+        ...row,
+        churned_at: row.churned_at === null ? null : isoOf(row.churned_at),
+      });
     }
     const deals = new Map<string, DealRow>();
     const storedDeals = await db
@@ -142,7 +151,13 @@ const apply =
         const row = rows.get(id);
         return row === undefined ? [] : [row];
       });
-    await replaceRows(db, 'rfm_customer', ['customer_id'], pick(touchedCustomers, customers), rfmCustomerKinds);
+    await replaceRows(
+      db,
+      'rfm_customer',
+      ['customer_id'],
+      pick(touchedCustomers, customers),
+      rfmCustomerKinds,
+    );
     await replaceRows(db, 'rfm_deal', ['deal_id'], pick(touchedDeals, deals), rfmDealKinds);
     await record();
   };

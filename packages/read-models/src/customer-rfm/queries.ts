@@ -117,7 +117,9 @@ const scored = (db: Kysely<CustomerRfmTables>, query: RfmQuery) => {
     .select([
       's.customer_id',
       's.last_won_at',
-      sql<string>`floor(extract(epoch from (${asOf}::timestamptz - s.last_won_at)) / 86400)`.as('recency_days'),
+      sql<string>`floor(extract(epoch from (${asOf}::timestamptz - s.last_won_at)) / 86400)`.as(
+        'recency_days',
+      ),
       's.frequency',
       's.monetary',
       's.unconverted',
@@ -126,7 +128,9 @@ const scored = (db: Kysely<CustomerRfmTables>, query: RfmQuery) => {
       's.m',
       'c.stage',
       sql<boolean>`coalesce(c.stage = 'churned', false)`.as('churned'),
-      sql<boolean>`coalesce(c.stage = 'churned', false) or (s.r <= 2 and s.f >= 4)`.as('churn_risk'),
+      sql<boolean>`coalesce(c.stage = 'churned', false) or (s.r <= 2 and s.f >= 4)`.as(
+        'churn_risk',
+      ),
     ]);
 };
 

@@ -17,7 +17,10 @@ export const addMonths = (month: CalendarMonth, count: number): CalendarMonth =>
 };
 
 /** Every month from `from` to `to`, both included, in order (empty when `to` is before `from`). */
-export const monthsFrom = (from: CalendarMonth, to: CalendarMonth): ReadonlyArray<CalendarMonth> => {
+export const monthsFrom = (
+  from: CalendarMonth,
+  to: CalendarMonth,
+): ReadonlyArray<CalendarMonth> => {
   const months: CalendarMonth[] = [];
   for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
   return months;

@@ -1,6 +1,10 @@
 import type { CurrencyCode } from '@crm/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type EventHistory, eventHistory, type PlainCommand } from '../projection-kit/testing/event-history.ts';
+import {
+  type EventHistory,
+  eventHistory,
+  type PlainCommand,
+} from '../projection-kit/testing/event-history.ts';
 import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
 import { addMonths, monthsFrom } from './calendar-month.ts';
 import { kpiBoardProjection } from './projection.ts';
@@ -18,7 +22,12 @@ const harness = await projectionHarness(
 beforeEach(() => harness.reset());
 
 const noon = (date: string): string => `${date}T12:00:00Z`;
-const customer = (type: string, customerId: string, at: string, data: Record<string, unknown> = {}): PlainCommand => ({
+const customer = (
+  type: string,
+  customerId: string,
+  at: string,
+  data: Record<string, unknown> = {},
+): PlainCommand => ({
   type,
   data: { customerId, ...data, at },
 });
@@ -87,7 +96,10 @@ const answers = (history: EventHistory): EventHistory => {
         at: noon('2025-01-14'),
       },
     },
-    { type: 'ResolveTicket', data: { ticketId: 't1', resolution: 'Found it', at: noon('2025-01-15') } },
+    {
+      type: 'ResolveTicket',
+      data: { ticketId: 't1', resolution: 'Found it', at: noon('2025-01-15') },
+    },
     { type: 'RateTicket', data: { ticketId: 't1', score: 3, at: noon('2025-01-16') } },
   );
 };
@@ -125,12 +137,17 @@ const won = (
         at: '2023-01-01T00:00:00Z',
       },
     },
-    { type: 'WinDeal', data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) } },
+    {
+      type: 'WinDeal',
+      data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) },
+    },
   );
   return dealId;
 };
 
-const sales = (history: EventHistory): { readonly history: EventHistory; readonly lateJanuary: string } => {
+const sales = (
+  history: EventHistory,
+): { readonly history: EventHistory; readonly lateJanuary: string } => {
   won(history, 'k1', noon('2023-12-15'), 100_00);
   won(history, 'k1', noon('2024-01-10'), 50_00);
   won(history, 'k1', noon('2024-12-10'), 100_00);
@@ -146,7 +163,10 @@ const sales = (history: EventHistory): { readonly history: EventHistory; readonl
 describe('KPI board', () => {
   it('gives retention: of those active at the start of the month, the share still active at its end', async () => {
     await harness.apply(customers(eventHistory()).events());
-    const retention = await retentionByMonth(harness.db, { fromMonth: '2024-11', toMonth: '2025-02' });
+    const retention = await retentionByMonth(harness.db, {
+      fromMonth: '2024-11',
+      toMonth: '2025-02',
+    });
     expect(retention).toEqual([
       { month: '2024-11', activeAtStart: 0, retained: 0, rate: null },
       { month: '2024-12', activeAtStart: 4, retained: 4, rate: 1 },
@@ -158,7 +178,10 @@ describe('KPI board', () => {
 
   it('gives lead conversion by registration month and conversions per month', async () => {
     await harness.apply(customers(eventHistory()).events());
-    const conversion = await leadConversionByMonth(harness.db, { fromMonth: '2024-10', toMonth: '2025-01' });
+    const conversion = await leadConversionByMonth(harness.db, {
+      fromMonth: '2024-10',
+      toMonth: '2025-01',
+    });
     expect(conversion).toEqual([
       // k5, merged away, is left out: k1, k2, k3, k6, k7 registered; all but k6 converted.
       { month: '2024-10', registered: 5, converted: 4, rate: 0.8, conversionsInMonth: 0 },
@@ -170,7 +193,10 @@ describe('KPI board', () => {
 
   it('gives average CSAT (surveys and ticket ratings) and NPS per month', async () => {
     await harness.apply(answers(customers(eventHistory())).events());
-    const [december, january] = await satisfactionByMonth(harness.db, { fromMonth: '2024-12', toMonth: '2025-01' });
+    const [december, january] = await satisfactionByMonth(harness.db, {
+      fromMonth: '2024-12',
+      toMonth: '2025-01',
+    });
     expect(december).toEqual({
       month: '2024-12',
       csatResponses: 0,
@@ -196,7 +222,10 @@ describe('KPI board', () => {
 
   it('gives won revenue per month with growth across the year boundary', async () => {
     await harness.apply(sales(eventHistory()).history.events());
-    const growth = await salesGrowthByMonth(harness.db, { fromMonth: '2024-12', toMonth: '2025-01' });
+    const growth = await salesGrowthByMonth(harness.db, {
+      fromMonth: '2024-12',
+      toMonth: '2025-01',
+    });
     expect(growth).toEqual([
       {
         month: '2024-12',
@@ -229,14 +258,26 @@ describe('KPI board', () => {
         dealId: lateJanuary,
         reason: 'Price was 150.00',
         lineItems: [
-          { productId: 'p-1', quantity: 1, unitPrice: { amountMinor: 150_00, currency: 'EUR' }, unitCost: { amountMinor: 0, currency: 'EUR' } },
+          {
+            productId: 'p-1',
+            quantity: 1,
+            unitPrice: { amountMinor: 150_00, currency: 'EUR' },
+            unitCost: { amountMinor: 0, currency: 'EUR' },
+          },
         ],
         at: noon('2025-03-01'),
       },
     });
     await harness.apply(history.events());
-    const [january, february, march] = await salesGrowthByMonth(harness.db, { fromMonth: '2025-01', toMonth: '2025-03' });
-    expect([january?.revenueMinor, february?.revenueMinor, march?.revenueMinor]).toEqual([350_00n, 0n, 0n]);
+    const [january, february, march] = await salesGrowthByMonth(harness.db, {
+      fromMonth: '2025-01',
+      toMonth: '2025-03',
+    });
+    expect([january?.revenueMinor, february?.revenueMinor, march?.revenueMinor]).toEqual([
+      350_00n,
+      0n,
+      0n,
+    ]);
     expect(february?.monthOverMonth).toBe(-1);
     expect(march?.monthOverMonth).toBeNull();
   });
@@ -250,8 +291,12 @@ describe('KPI board', () => {
     expect(january?.satisfaction.nps).toBe(40);
     expect(january?.sales.yearOverYear).toBe(5);
     expect(january?.leadConversion.conversionsInMonth).toBe(1);
-    await expect(kpiBoard(harness.db, { fromMonth: '2025-02', toMonth: '2025-01' })).rejects.toThrow(RangeError);
-    await expect(kpiBoard(harness.db, { fromMonth: '2025-1', toMonth: '2025-01' })).rejects.toThrow(RangeError);
+    await expect(
+      kpiBoard(harness.db, { fromMonth: '2025-02', toMonth: '2025-01' }),
+    ).rejects.toThrow(RangeError);
+    await expect(kpiBoard(harness.db, { fromMonth: '2025-1', toMonth: '2025-01' })).rejects.toThrow(
+      RangeError,
+    );
   });
 
   it('counts months across year boundaries', () => {
@@ -268,7 +313,10 @@ describe('KPI board', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 6);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      6,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

@@ -52,7 +52,11 @@ export const kpiBoardMigrations: Readonly<Record<string, Migration>> = {
         .addColumn('answered_at', 'timestamptz', (c) => c.notNull())
         .addColumn('month', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('kpi_score_month_idx').on('kpi_score').columns(['month', 'kind']).execute();
+      await db.schema
+        .createIndex('kpi_score_month_idx')
+        .on('kpi_score')
+        .columns(['month', 'kind'])
+        .execute();
       await db.schema
         .createTable('kpi_won_deal')
         .addColumn('deal_id', 'text', (c) => c.primaryKey())
@@ -63,7 +67,11 @@ export const kpiBoardMigrations: Readonly<Record<string, Migration>> = {
         .addColumn('revenue_minor', 'bigint', (c) => c.notNull())
         .addColumn('reporting_revenue_minor', 'bigint')
         .execute();
-      await db.schema.createIndex('kpi_won_deal_month_idx').on('kpi_won_deal').columns(['month']).execute();
+      await db.schema
+        .createIndex('kpi_won_deal_month_idx')
+        .on('kpi_won_deal')
+        .columns(['month'])
+        .execute();
       await createAppliedPositionTable(db);
     },
   },

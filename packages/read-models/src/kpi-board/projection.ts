@@ -256,11 +256,18 @@ const apply =
     const { fresh, record } = await unappliedEvents(db, events);
     const relevant = fresh.flatMap(({ event }) => (isKpiEvent(event) ? [event] : []));
     const { customers, deals } = await load(db, relevant);
-    const batch: Batch = { customers, touchedCustomers: new Set(), spans: new Map(), scores: new Map(), deals };
+    const batch: Batch = {
+      customers,
+      touchedCustomers: new Set(),
+      spans: new Map(),
+      scores: new Map(),
+      deals,
+    };
     const dealIds = new Set<string>();
     for (const event of relevant) {
       evolve(batch, event, settings);
-      if (event.type === 'DealWon' || event.type === 'WonDealCorrected') dealIds.add(event.data.dealId);
+      if (event.type === 'DealWon' || event.type === 'WonDealCorrected')
+        dealIds.add(event.data.dealId);
     }
     const touched = [...batch.touchedCustomers].flatMap((id) => {
       const customer = customers.get(id);

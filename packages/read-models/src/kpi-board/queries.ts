@@ -118,12 +118,15 @@ export const retentionByMonth = async (
   // Active at the start of P: a span from before P that ends in P or later (or not at all).
   // Active at the end of P: a span from P or before that ends after P (or not at all).
   const rows = await db
-    .with('months', () => sql<{ month: string }>`select unnest(${[...months]}::text[]) as month`)
+    // Kysely writes a raw common table expression as it is: the parentheses are ours.
+    .with('months', () => sql<{ month: string }>`(select unnest(${[...months]}::text[]) as month)`)
     .selectFrom('months as m')
     .innerJoin('kpi_active_span as s', (join) =>
       join
         .onRef('s.from_month', '<', 'm.month')
-        .on((eb) => eb.or([eb('s.to_month', 'is', null), eb('s.to_month', '>=', eb.ref('m.month'))])),
+        .on((eb) =>
+          eb.or([eb('s.to_month', 'is', null), eb('s.to_month', '>=', eb.ref('m.month'))]),
+        ),
     )
     .select((eb) => [
       'm.month',
@@ -137,7 +140,9 @@ export const retentionByMonth = async (
               .select('e.span_no')
               .whereRef('e.customer_id', '=', 's.customer_id')
               .whereRef('e.from_month', '<=', 'm.month')
-              .where((w) => w.or([w('e.to_month', 'is', null), w('e.to_month', '>', w.ref('m.month'))])),
+              .where((w) =>
+                w.or([w('e.to_month', 'is', null), w('e.to_month', '>', w.ref('m.month'))]),
+              ),
           ),
         )
         .as('retained'),
@@ -242,7 +247,11 @@ export const salesGrowthByMonth = async (
       yearOverYear: growth(revenue, revenueOf(addMonths(month, -12))),
       unconverted: unconverted
         .filter((u) => u.month === month)
-        .map((u) => ({ currency: u.currency, deals: Number(u.deals), revenueMinor: bigintOf(u.revenue) })),
+        .map((u) => ({
+          currency: u.currency,
+          deals: Number(u.deals),
+          revenueMinor: bigintOf(u.revenue),
+        })),
     };
   });
 };
@@ -309,7 +318,8 @@ export const kpiBoard = async (
     const s = satisfaction[index];
     const g = sales[index];
     const c = leadConversion[index];
-    if (s === undefined || g === undefined || c === undefined) throw new Error('KPI months out of step');
+    if (s === undefined || g === undefined || c === undefined)
+      throw new Error('KPI months out of step');
     return { month: line.month, retention: line, satisfaction: s, sales: g, leadConversion: c };
   });
 };

@@ -1,7 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { bigintOf } from '../projection-kit/index.ts';
+import {
+  defaultTierThresholds,
+  type ProfitTier,
+  type TierThresholds,
+} from '../profit-tiers/index.ts';
 import { checkThresholds } from '../profit-tiers/period.ts';
-import { defaultTierThresholds, type ProfitTier, type TierThresholds } from '../profit-tiers/index.ts';
+import { bigintOf } from '../projection-kit/index.ts';
 import type { RepPerformanceTables } from './tables.ts';
 
 /** A product's grade by its share of all product profit. */
@@ -51,21 +55,19 @@ export const withProductGrades = (
         ]),
     )
     .with('product_grade', (qb) =>
-      qb
-        .selectFrom('product_ranked')
-        .select([
-          'product_id',
-          'profit',
-          'rank',
-          'before',
-          'positive_total',
-          sql<ProfitTier>`case
+      qb.selectFrom('product_ranked').select([
+        'product_id',
+        'profit',
+        'rank',
+        'before',
+        'positive_total',
+        sql<ProfitTier>`case
             when profit < 0 then 'D'
             when profit = 0 then 'C'
             when before < ${String(thresholds.a)}::numeric * positive_total then 'A'
             when before < ${String(thresholds.b)}::numeric * positive_total then 'B'
             else 'C' end`.as('grade'),
-        ]),
+      ]),
     );
 };
 

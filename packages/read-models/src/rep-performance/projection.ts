@@ -1,4 +1,11 @@
-import type { CurrencyCode, DomainEvent, ExchangeRate, LineItem, Money, WonDealFigures } from '@crm/domain';
+import type {
+  CurrencyCode,
+  DomainEvent,
+  ExchangeRate,
+  LineItem,
+  Money,
+  WonDealFigures,
+} from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
@@ -145,7 +152,10 @@ const evolve = (state: BatchState, event: RepEvent, settings: ReportingSettings)
       won.owner_id = data.ownerId;
       closedDeal(won, 'won', data.at, reportingMonthOf(data.at, settings.timeZone));
       setFigures(won, data, reporting);
-      lines.set(data.dealId, linesOf(won, data.currency, data.lineItems, data.exchangeRate, reporting));
+      lines.set(
+        data.dealId,
+        linesOf(won, data.currency, data.lineItems, data.exchangeRate, reporting),
+      );
       break;
     }
     case 'WonDealCorrected': {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { UnconvertedWins } from '../campaign-performance/queries.ts';
-import { bigintOf } from '../projection-kit/index.ts';
 import type { ProfitTier, TierThresholds } from '../profit-tiers/index.ts';
+import { bigintOf } from '../projection-kit/index.ts';
 import { withProductGrades } from './product-grades.ts';
 import type { RepPerformanceTables } from './tables.ts';
 
@@ -59,7 +59,9 @@ const checkQuery = (query: RepPerformanceQuery): void => {
   }
   for (const [grade, rate] of Object.entries(query.commissionRates ?? {})) {
     if (!(rate >= 0 && rate <= 100) || Math.abs(rate * 100 - Math.round(rate * 100)) > 1e-9) {
-      throw new RangeError(`commission rate of grade ${grade} must be a percentage 0–100 with at most two decimals (got ${rate})`);
+      throw new RangeError(
+        `commission rate of grade ${grade} must be a percentage 0–100 with at most two decimals (got ${rate})`,
+      );
     }
   }
 };
@@ -209,16 +211,23 @@ const performanceOf = async (
     });
   }
   const rates = query.commissionRates ?? defaultCommissionRates;
-  return [...results.values()]
-    .sort((a, b) => (a.ownerId === b.ownerId ? a.month.localeCompare(b.month) : a.ownerId.localeCompare(b.ownerId)))
-    .map((acc) => {
-      const closed = acc.dealsWon + acc.dealsLost;
-      return {
-        ...acc,
-        winRate: closed === 0 ? null : acc.dealsWon / closed,
-        commissionMinor: commissionOf(acc.profitByGrade, rates),
-      };
-    });
+  return (
+    [...results.values()]
+      // Code-point order, like the database's ids and `YYYY-MM` months; no locale involved.
+      .sort((a, b) => {
+        const left = keyOf(a.ownerId, a.month);
+        const right = keyOf(b.ownerId, b.month);
+        return left < right ? -1 : left > right ? 1 : 0;
+      })
+      .map((acc) => {
+        const closed = acc.dealsWon + acc.dealsLost;
+        return {
+          ...acc,
+          winRate: closed === 0 ? null : acc.dealsWon / closed,
+          commissionMinor: commissionOf(acc.profitByGrade, rates),
+        };
+      })
+  );
 };
 
 /**

@@ -11,7 +11,13 @@ const harness = await projectionHarness(
 );
 beforeEach(() => harness.reset());
 
-const line = (productId: string, quantity: number, price: number, cost: number, currency = 'EUR') => ({
+const line = (
+  productId: string,
+  quantity: number,
+  price: number,
+  cost: number,
+  currency = 'EUR',
+) => ({
   productId,
   quantity,
   unitPrice: { amountMinor: price, currency },
@@ -130,7 +136,9 @@ describe('rep performance', () => {
         profitMinor: 0n,
         profitByGrade: noGrade,
         commissionMinor: 0n,
-        unconverted: [{ currency: 'USD', deals: 1, revenueMinor: 1_000_00n, profitMinor: 1_000_00n }],
+        unconverted: [
+          { currency: 'USD', deals: 1, revenueMinor: 1_000_00n, profitMinor: 1_000_00n },
+        ],
       },
     ]);
   });
@@ -138,7 +146,9 @@ describe('rep performance', () => {
   it('files wins and losses in the month of the reporting time zone', async () => {
     await harness.apply(season().events());
     const months = await repPerformanceByMonth(harness.db, { ownerId: 'ana' });
-    expect(months.map((m) => [m.month, m.dealsWon, m.dealsLost, m.profitMinor, m.commissionMinor])).toEqual([
+    expect(
+      months.map((m) => [m.month, m.dealsWon, m.dealsLost, m.profitMinor, m.commissionMinor]),
+    ).toEqual([
       ['2025-01', 2, 1, 800_00n, 80_00n],
       ['2025-02', 1, 0, -50_00n, 1_50n],
     ]);
@@ -157,12 +167,15 @@ describe('rep performance', () => {
       commissionRates: { A: 12.5, B: 5, C: 0, D: 0 },
     });
     expect(ana?.commissionMinor).toBe(100_00n);
-    const [bo] = await repPerformance(harness.db, { ownerId: 'bo', thresholds: { a: 0.96, b: 0.99 } });
+    const [bo] = await repPerformance(harness.db, {
+      ownerId: 'bo',
+      thresholds: { a: 0.96, b: 0.99 },
+    });
     // p-b starts at 80 % < 96 %: it is an A product under these thresholds.
     expect(bo?.profitByGrade).toEqual({ A: 150_00n, B: 0n, C: 0n, D: 0n });
-    await expect(repPerformance(harness.db, { commissionRates: { A: 101, B: 0, C: 0, D: 0 } })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      repPerformance(harness.db, { commissionRates: { A: 101, B: 0, C: 0, D: 0 } }),
+    ).rejects.toThrow(RangeError);
     expect(commissionOf({ A: 5n, B: 0n, C: 0n, D: 0n }, { A: 10, B: 0, C: 0, D: 0 })).toBe(0n);
     expect(commissionOf({ A: 15n, B: 0n, C: 0n, D: 0n }, { A: 10, B: 0, C: 0, D: 0 })).toBe(2n);
   });
@@ -201,7 +214,10 @@ describe('rep performance', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 3);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      3,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

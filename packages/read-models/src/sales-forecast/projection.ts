@@ -25,11 +25,15 @@ export const salesForecastEventTypes = [
   'DealReopened',
 ] as const satisfies ReadonlyArray<DomainEvent['type']>;
 
-type ForecastEvent = Extract<DomainEvent, { readonly type: (typeof salesForecastEventTypes)[number] }>;
+type ForecastEvent = Extract<
+  DomainEvent,
+  { readonly type: (typeof salesForecastEventTypes)[number] }
+>;
 
 const forecastTypes: ReadonlySet<string> = new Set(salesForecastEventTypes);
 
-const isForecastEvent = (event: DomainEvent): event is ForecastEvent => forecastTypes.has(event.type);
+const isForecastEvent = (event: DomainEvent): event is ForecastEvent =>
+  forecastTypes.has(event.type);
 
 type DealRow = Insertable<ForecastDealTable> & {
   value_minor: bigint;

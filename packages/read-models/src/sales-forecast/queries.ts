@@ -117,7 +117,11 @@ export const forecastByCloseMonthAndOwner = async (
     .orderBy('owner_id')
     .orderBy('currency')
     .execute();
-  return rows.map((row) => ({ closeMonth: row.close_month, ownerId: row.owner_id, ...figuresOf(row) }));
+  return rows.map((row) => ({
+    closeMonth: row.close_month,
+    ownerId: row.owner_id,
+    ...figuresOf(row),
+  }));
 };
 
 /** The open pipeline by expected close month, all owners together. */

@@ -46,7 +46,11 @@ const open = (
     at: at(),
   },
 });
-const command = (type: string, dealId: string, data: Record<string, unknown> = {}): PlainCommand => ({
+const command = (
+  type: string,
+  dealId: string,
+  data: Record<string, unknown> = {},
+): PlainCommand => ({
   type,
   data: { dealId, ...data, at: at() },
 });
@@ -84,28 +88,95 @@ describe('sales forecast', () => {
   it('weighs open deals by expected close month and owner, per currency', async () => {
     await harness.apply(pipeline().events());
     expect(await forecastByCloseMonthAndOwner(harness.db)).toEqual([
-      { closeMonth: '2025-07', ownerId: 'ana', currency: 'EUR', deals: 1, valueMinor: 1_000_00n, weightedValueMinor: 250_00n },
-      { closeMonth: '2025-07', ownerId: 'bo', currency: 'EUR', deals: 1, valueMinor: 100_00n, weightedValueMinor: 33_00n },
-      { closeMonth: '2025-08', ownerId: 'ana', currency: 'USD', deals: 1, valueMinor: 500_00n, weightedValueMinor: 250_00n },
-      { closeMonth: '2025-08', ownerId: 'bo', currency: 'EUR', deals: 1, valueMinor: 200_00n, weightedValueMinor: 20_00n },
-      { closeMonth: '2025-09', ownerId: 'ana', currency: 'EUR', deals: 1, valueMinor: 1_200_00n, weightedValueMinor: 120_00n },
+      {
+        closeMonth: '2025-07',
+        ownerId: 'ana',
+        currency: 'EUR',
+        deals: 1,
+        valueMinor: 1_000_00n,
+        weightedValueMinor: 250_00n,
+      },
+      {
+        closeMonth: '2025-07',
+        ownerId: 'bo',
+        currency: 'EUR',
+        deals: 1,
+        valueMinor: 100_00n,
+        weightedValueMinor: 33_00n,
+      },
+      {
+        closeMonth: '2025-08',
+        ownerId: 'ana',
+        currency: 'USD',
+        deals: 1,
+        valueMinor: 500_00n,
+        weightedValueMinor: 250_00n,
+      },
+      {
+        closeMonth: '2025-08',
+        ownerId: 'bo',
+        currency: 'EUR',
+        deals: 1,
+        valueMinor: 200_00n,
+        weightedValueMinor: 20_00n,
+      },
+      {
+        closeMonth: '2025-09',
+        ownerId: 'ana',
+        currency: 'EUR',
+        deals: 1,
+        valueMinor: 1_200_00n,
+        weightedValueMinor: 120_00n,
+      },
     ]);
   });
 
   it('sums by month and by owner, within a month range', async () => {
     await harness.apply(pipeline().events());
     expect(await forecastByCloseMonth(harness.db, { toMonth: '2025-08' })).toEqual([
-      { closeMonth: '2025-07', currency: 'EUR', deals: 2, valueMinor: 1_100_00n, weightedValueMinor: 283_00n },
-      { closeMonth: '2025-08', currency: 'EUR', deals: 1, valueMinor: 200_00n, weightedValueMinor: 20_00n },
-      { closeMonth: '2025-08', currency: 'USD', deals: 1, valueMinor: 500_00n, weightedValueMinor: 250_00n },
+      {
+        closeMonth: '2025-07',
+        currency: 'EUR',
+        deals: 2,
+        valueMinor: 1_100_00n,
+        weightedValueMinor: 283_00n,
+      },
+      {
+        closeMonth: '2025-08',
+        currency: 'EUR',
+        deals: 1,
+        valueMinor: 200_00n,
+        weightedValueMinor: 20_00n,
+      },
+      {
+        closeMonth: '2025-08',
+        currency: 'USD',
+        deals: 1,
+        valueMinor: 500_00n,
+        weightedValueMinor: 250_00n,
+      },
     ]);
     expect(await forecastByOwner(harness.db)).toEqual([
-      { ownerId: 'ana', currency: 'EUR', deals: 2, valueMinor: 2_200_00n, weightedValueMinor: 370_00n },
-      { ownerId: 'ana', currency: 'USD', deals: 1, valueMinor: 500_00n, weightedValueMinor: 250_00n },
+      {
+        ownerId: 'ana',
+        currency: 'EUR',
+        deals: 2,
+        valueMinor: 2_200_00n,
+        weightedValueMinor: 370_00n,
+      },
+      {
+        ownerId: 'ana',
+        currency: 'USD',
+        deals: 1,
+        valueMinor: 500_00n,
+        weightedValueMinor: 250_00n,
+      },
       { ownerId: 'bo', currency: 'EUR', deals: 2, valueMinor: 300_00n, weightedValueMinor: 53_00n },
     ]);
     const deals = await forecastDeals(harness.db, { fromMonth: '2025-08', ownerId: 'ana' });
-    expect(deals.map((d) => [d.dealId, d.stage, d.winProbabilityPercent, d.expectedCloseDate])).toEqual([
+    expect(
+      deals.map((d) => [d.dealId, d.stage, d.winProbabilityPercent, d.expectedCloseDate]),
+    ).toEqual([
       ['f3', 'proposal', 50, '2025-08-10'],
       ['f6', 'qualification', 10, '2025-09-05'],
     ]);
@@ -123,12 +194,12 @@ describe('sales forecast', () => {
     await harness.apply(history.events());
     // 0.5 + 0.5 minor units: 1, where rounding each deal first would give 0.
     expect((await forecastByOwner(harness.db))[0]?.weightedValueMinor).toBe(1n);
-    expect([centiToMinor(50n), centiToMinor(150n), centiToMinor(151n), centiToMinor(-250n)]).toEqual([
-      0n,
-      2n,
-      2n,
-      -2n,
-    ]);
+    expect([
+      centiToMinor(50n),
+      centiToMinor(150n),
+      centiToMinor(151n),
+      centiToMinor(-250n),
+    ]).toEqual([0n, 2n, 2n, -2n]);
   });
 
   it('builds the same tables in one batch, one event at a time, and with every event twice', async () => {
@@ -139,7 +210,10 @@ describe('sales forecast', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 5);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      5,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

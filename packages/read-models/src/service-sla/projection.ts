@@ -166,7 +166,9 @@ const apply = async (
  * @example
  * const projection = serviceSlaProjection({ reportingCurrency: 'EUR', timeZone: 'UTC' });
  */
-export const serviceSlaProjection = (_settings: ReportingSettings): Projection<ServiceSlaTables> => ({
+export const serviceSlaProjection = (
+  _settings: ReportingSettings,
+): Projection<ServiceSlaTables> => ({
   name: 'service_sla',
   version: 1,
   migrations: serviceSlaMigrations,

@@ -90,17 +90,23 @@ const figureColumns = (asOf: string | undefined) => {
     sql<string>`count(resolution_breached_at) filter (where status = 'open')`.as('res_open'),
     asOf === undefined
       ? sql<string | null>`null`.as('fr_overdue')
-      : sql<string | null>`count(*) filter (where ${frRunning} and first_response_due_at < ${asOf}::timestamptz)`.as(
+      : sql<
+          string | null
+        >`count(*) filter (where ${frRunning} and first_response_due_at < ${asOf}::timestamptz)`.as(
           'fr_overdue',
         ),
     asOf === undefined
       ? sql<string | null>`null`.as('res_overdue')
-      : sql<string | null>`count(*) filter (where status = 'open' and resolution_due_at < ${asOf}::timestamptz)`.as(
+      : sql<
+          string | null
+        >`count(*) filter (where status = 'open' and resolution_due_at < ${asOf}::timestamptz)`.as(
           'res_overdue',
         ),
     sql<string>`count(first_responded_at)`.as('fr_n'),
     sql<string | null>`avg(${firstResponse})`.as('fr_avg'),
-    sql<string | null>`percentile_cont(0.5) within group (order by ${firstResponse})`.as('fr_median'),
+    sql<string | null>`percentile_cont(0.5) within group (order by ${firstResponse})`.as(
+      'fr_median',
+    ),
     sql<string>`count(resolved_at)`.as('res_n'),
     sql<string | null>`avg(${resolution})`.as('res_avg'),
     sql<string | null>`percentile_cont(0.5) within group (order by ${resolution})`.as('res_median'),
@@ -128,7 +134,8 @@ interface FigureRow {
   readonly csat: string | null;
 }
 
-const orNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
+const orNull = (value: string | number | null): number | null =>
+  value === null ? null : Number(value);
 
 const figuresOf = (row: FigureRow | undefined, withOverdue: boolean): SlaFigures => ({
   tickets: Number(row?.tickets ?? 0),
@@ -255,7 +262,9 @@ export const slaBreachedTickets = async (
     status: row.status,
     assigneeId: row.assignee_id,
     openedAt: isoOf(row.opened_at),
-    firstResponseBreachedAt: row.first_response_breached_at === null ? null : isoOf(row.first_response_breached_at),
-    resolutionBreachedAt: row.resolution_breached_at === null ? null : isoOf(row.resolution_breached_at),
+    firstResponseBreachedAt:
+      row.first_response_breached_at === null ? null : isoOf(row.first_response_breached_at),
+    resolutionBreachedAt:
+      row.resolution_breached_at === null ? null : isoOf(row.resolution_breached_at),
   }));
 };

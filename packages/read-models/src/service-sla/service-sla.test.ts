@@ -56,7 +56,12 @@ const reply = (
     },
   };
 };
-const simple = (type: string, ticketId: string, minutes: number, data: Record<string, unknown> = {}): PlainCommand => ({
+const simple = (
+  type: string,
+  ticketId: string,
+  minutes: number,
+  data: Record<string, unknown> = {},
+): PlainCommand => ({
   type,
   data: { ticketId, ...data, at: after(minutes) },
 });
@@ -123,7 +128,12 @@ describe('service SLA board', () => {
       ratings: 2,
       averageCsat: 3.5,
     });
-    expect(high).toMatchObject({ priority: 'high', tickets: 1, openTickets: 1, timeToFirstResponse: none });
+    expect(high).toMatchObject({
+      priority: 'high',
+      tickets: 1,
+      openTickets: 1,
+      timeToFirstResponse: none,
+    });
     expect(normal).toMatchObject({
       priority: 'normal',
       tickets: 2,
@@ -131,7 +141,12 @@ describe('service SLA board', () => {
       timeToFirstResponse: { tickets: 1, averageMinutes: 60, medianMinutes: 60 },
       timeToResolution: { tickets: 1, averageMinutes: 900, medianMinutes: 900 },
     });
-    expect(low).toMatchObject({ priority: 'low', tickets: 0, averageCsat: null, timeToResolution: none });
+    expect(low).toMatchObject({
+      priority: 'low',
+      tickets: 0,
+      averageCsat: null,
+      timeToResolution: none,
+    });
   });
 
   it('counts tickets overdue at a given instant, breach recorded or not', async () => {
@@ -161,11 +176,15 @@ describe('service SLA board', () => {
       averageCsat: 3.5,
     });
     const breached = await slaBreachedTickets(harness.db);
-    expect(breached.map((t) => [t.ticketId, t.firstResponseBreachedAt, t.resolutionBreachedAt])).toEqual([
+    expect(
+      breached.map((t) => [t.ticketId, t.firstResponseBreachedAt, t.resolutionBreachedAt]),
+    ).toEqual([
       ['t2', after(90), after(300)],
       ['t3', after(70), after(250)],
     ]);
-    expect((await slaBreachedTickets(harness.db, { openOnly: true })).map((t) => t.ticketId)).toEqual(['t3']);
+    expect(
+      (await slaBreachedTickets(harness.db, { openOnly: true })).map((t) => t.ticketId),
+    ).toEqual(['t3']);
   });
 
   it('restricts the board to tickets opened in a period', async () => {
@@ -184,7 +203,10 @@ describe('service SLA board', () => {
     await harness.apply(events, 1);
     expect(await harness.dump()).toEqual(rebuilt);
     await harness.reset();
-    await harness.apply(events.flatMap((event) => [event, event]), 4);
+    await harness.apply(
+      events.flatMap((event) => [event, event]),
+      4,
+    );
     expect(await harness.dump()).toEqual(rebuilt);
   });
 });

@@ -54,7 +54,8 @@ export const fr: Locale = {
     city('Lille', (random) => `59${random.pick(['000', '160', '260', '800'])}`, '320 328'),
   ],
   streetLines: (random) => [`${random.int(1, 160)} ${random.pick(streets)}`],
-  mobile: (random) => draft(`${random.pick(['6', '7'])}${digits(random, 8)}`),
+  mobile: (random) =>
+    draft(random.chance(0.8) ? `6${random.int(10, 79)}${digits(random, 6)}` : `7${random.int(50, 89)}${digits(random, 6)}`),
   companyName: (random, family) =>
     random.weighted([
       [latin(`${family.native} ${random.pick(trades)} SAS`), 4],

@@ -1,7 +1,6 @@
 import type { Random } from '../random.ts';
 import {
   type City,
-  digitFrom2,
   digits,
   type Locale,
   latin,
@@ -29,7 +28,7 @@ const city = (name: string, code: string, districts: string): City => ({
   name,
   postalCode: postcode(districts),
   landline: (random) => {
-    const a = `${digitFrom2(random)}${digits(random, 2)}`;
+    const a = `${random.int(2, 4)}${digits(random, 2)}`;
     const b = digits(random, 4);
     return { national: `0${code} ${a} ${b}`, international: `+44 ${code} ${a} ${b}` };
   },
@@ -76,7 +75,7 @@ export const gb: Locale = {
     return company ? [`Unit ${random.int(1, 30)}`, street] : [street];
   },
   mobile: (random) => {
-    const a = `7${random.int(4, 9)}${digits(random, 2)}`;
+    const a = `7${random.pick(['4', '5', '7', '8', '9'])}${digits(random, 2)}`;
     const b = digits(random, 6);
     return { national: `0${a} ${b}`, international: `+44 ${a} ${b}` };
   },

@@ -6,7 +6,7 @@ const city = (name: string, areaCode: string, postalPrefix: string): City => ({
   name,
   postalCode: (random: Random) => `${postalPrefix}-${digits(random, 4)}`,
   landline: (random) => {
-    const a = digits(random, areaCode.length === 1 ? 4 : 3);
+    const a = `${random.int(2, 9)}${digits(random, areaCode.length === 1 ? 3 : 2)}`;
     const b = digits(random, 4);
     return { national: `0${areaCode}-${a}-${b}`, international: `+81 ${areaCode}-${a}-${b}` };
   },
@@ -40,14 +40,14 @@ export const jp: Locale = {
     city('横浜市', '45', '220'),
     city('名古屋市', '52', '450'),
     city('福岡市', '92', '810'),
-    city('札幌市', '11', '060'),
+    city('京都市', '75', '600'),
   ],
   streetLines: (random) => [
     `${random.pick(towns).native}${random.int(1, 5)}丁目${random.int(1, 20)}-${random.int(1, 15)}`,
   ],
   mobile: (random) => {
     const a = random.pick(['90', '80', '70']);
-    const b = digits(random, 4);
+    const b = `${random.int(1, 9)}${digits(random, 3)}`;
     const c = digits(random, 4);
     return { national: `0${a}-${b}-${c}`, international: `+81 ${a}-${b}-${c}` };
   },

@@ -1,0 +1,185 @@
+import { type AuditLog, auditLog, revealingDecoder } from '@crm/audit';
+import {
+  type CommandContext,
+  type CommandResult,
+  createCommandHandler,
+  crmRoleTable,
+  crmRoutingTable,
+  type KeyStore,
+} from '@crm/command-handling';
+import {
+  type CommandHandlingTables,
+  createPostgresCommandOutcomeStore,
+  createPostgresKeyStore,
+  createPostgresSnapshotStore,
+  migrateCommandHandling,
+} from '@crm/command-handling-postgres';
+import type { EventStore } from '@crm/event-store';
+import { createEventStoreDbEventStore } from '@crm/event-store-eventstoredb';
+import {
+  createPostgresEventStore,
+  type EventStoreTables,
+  migrateEventStore,
+  pgNotifications,
+} from '@crm/event-store-postgres';
+import {
+  type AnyProjection,
+  countEventsByReading,
+  type EventCounter,
+  type EventDecoder,
+} from '@crm/projections';
+import { allProjections } from '@crm/read-models';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { CliError } from './cli-error.ts';
+import type { GlobalOptions } from './global-options.ts';
+import { type CliLogger, createLogger } from './logger.ts';
+import { postgresEventCounter } from './postgres-event-counter.ts';
+
+/** Command handling's `handle`, with the CRM's routes and roles. */
+export type Handle = (command: unknown, context: CommandContext) => Promise<CommandResult>;
+
+/** The tables the CLI's own database holds besides the read models. */
+export type CrmTables = EventStoreTables & CommandHandlingTables;
+
+/** Everything a command talks to, opened once and closed at the end. */
+export interface Runtime {
+  readonly options: GlobalOptions;
+  readonly logger: CliLogger;
+  readonly db: Kysely<CrmTables>;
+  readonly eventStore: EventStore;
+  readonly keyStore: KeyStore;
+  readonly audit: AuditLog;
+  /** Stored events as projections see them: decrypted, upcast. */
+  readonly decode: EventDecoder;
+  readonly projections: ReadonlyArray<AnyProjection>;
+  /** Counts events after a position (SQL on PostgreSQL, reading on EventStoreDB). */
+  readonly countEvents: EventCounter;
+  /** The read-model database bound to one projection's schema. */
+  readonly readModel: <TTables>(schema: string) => Kysely<TTables>;
+  /** Runs a command through command handling on these stores (built on first use). */
+  readonly handle: Handle;
+  readonly close: () => Promise<void>;
+}
+
+/** How a command opens the runtime. */
+export interface OpenOptions {
+  /** Create or upgrade the event store and command-handling tables (commands that write). */
+  readonly migrate?: boolean;
+  /** Pool size (10). */
+  readonly connections?: number;
+}
+
+const describeUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'the database';
+  }
+};
+
+/**
+ * Opens the stores: a pg pool on `--database-url`, the PostgreSQL event store on it (or
+ * EventStoreDB with `--eventstore`), the key store, the projections registry. Checks the
+ * servers answer before anything else, so an unreachable one is one clear line.
+ */
+export const openRuntime = async (
+  options: GlobalOptions,
+  open: OpenOptions = {},
+): Promise<Runtime> => {
+  const url = options.databaseUrl;
+  if (url === undefined) {
+    throw new CliError(
+      'usage',
+      '--database-url (or DATABASE_URL) is required: the CRM’s PostgreSQL database. `crm demo` starts one of its own.',
+    );
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new CliError('usage', `--database-url: "${url}" is not a URL (postgres://user:password@host:5432/database).`);
+  }
+  const logger = createLogger(options.logLevel, options.logFile);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: open.connections ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client's error would otherwise crash the process; the next query reports it.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const db = new Kysely<CrmTables>({ dialect: new PostgresDialect({ pool }) });
+  let eventStore: EventStore | undefined;
+  const close = async (): Promise<void> => {
+    await eventStore?.close().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
+  };
+  try {
+    try {
+      await sql`SELECT 1`.execute(db);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CliError('unavailable', `Cannot reach PostgreSQL at ${describeUrl(url)}: ${message || String((error as { code?: unknown }).code)}.`, {
+        cause: error,
+      });
+    }
+    if (open.migrate === true) {
+      if (options.eventstore === undefined) await migrateEventStore(db);
+      await migrateCommandHandling(db);
+    }
+    eventStore =
+      options.eventstore === undefined
+        ? createPostgresEventStore({ db, notifications: pgNotifications(pool) })
+        : createEventStoreDbEventStore({
+            connectionString: options.eventstore,
+            timeoutMs: 5_000,
+            retry: { maxAttempts: 2 },
+          });
+    if (options.eventstore !== undefined) {
+      try {
+        await eventStore.readAll({ maxCount: 1 });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new CliError('unavailable', `Cannot reach EventStoreDB at ${options.eventstore}: ${message}`, {
+          cause: error,
+        });
+      }
+    }
+    const store = eventStore;
+    const keyStore = createPostgresKeyStore({
+      db,
+      ...(options.masterKey === undefined ? {} : { masterKey: options.masterKey }),
+    });
+    const audit = auditLog({ eventStore: store, keyStore });
+    let handle: Handle | undefined;
+    return {
+      options,
+      logger,
+      db,
+      eventStore: store,
+      keyStore,
+      audit,
+      decode: revealingDecoder(audit.reader),
+      projections: allProjections(options.settings),
+      countEvents:
+        options.eventstore === undefined ? postgresEventCounter(db) : countEventsByReading(store),
+      readModel: <TTables>(schema: string) => db.withSchema(schema) as unknown as Kysely<TTables>,
+      handle: (command, context) => {
+        handle ??= createCommandHandler({
+          eventStore: store,
+          routes: crmRoutingTable,
+          roles: crmRoleTable,
+          keyStore,
+          outcomes: createPostgresCommandOutcomeStore({ db }),
+          snapshots: createPostgresSnapshotStore({ db }),
+          logger,
+        }).handle as Handle;
+        return handle(command, context);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
