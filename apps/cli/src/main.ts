@@ -1,5 +1,5 @@
 import { type Command, CommanderError } from 'commander';
-import { CliError, exitCodes } from './cli-error.ts';
+import { exitCodes } from './cli-error.ts';
 import { handleInterrupts, InterruptedError } from './interrupt.ts';
 import { crmProgram } from './program.ts';
 import { toCliError } from './to-cli-error.ts';
@@ -47,4 +47,3 @@ const main = async (argv: ReadonlyArray<string>): Promise<number> => {
 const code = await main(process.argv);
 // Let stdout drain, then leave even if a driver keeps a socket open.
 process.stdout.write('', () => process.exit(code));
-export type { CliError };

@@ -133,7 +133,7 @@ export const openRuntime = async (
         : createEventStoreDbEventStore({
             connectionString: options.eventstore,
             timeoutMs: 5_000,
-            retry: { maxAttempts: 2 },
+            retry: { attempts: 2 },
           });
     if (options.eventstore !== undefined) {
       try {

@@ -35,8 +35,14 @@ const seeded = (seed: number): (() => number) => {
   };
 };
 
-const eventsApplied = async (): Promise<ReadonlyArray<number>> =>
-  Promise.all(names.map(async (name) => (await loadCheckpoint(side.db, name))?.eventsApplied ?? 0));
+/** Whether some projection's checkpoint is short of `head`. */
+const behind = async (head: LogPosition): Promise<boolean> => {
+  for (const name of names) {
+    const position = (await loadCheckpoint(side.db, name))?.position;
+    if (position === undefined || comparePositions(position, head) < 0) return true;
+  }
+  return false;
+};
 
 describe('the projector, killed at random points', () => {
   it('resumes every time and ends with every table equal to a fresh rebuild', {

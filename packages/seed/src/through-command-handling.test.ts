@@ -7,7 +7,13 @@ import {
   crmRoutingTable,
   eventIdFor,
 } from '@crm/command-handling';
-import { type DomainEvent, type EventEnvelope, policyCommandId, reactTo } from '@crm/domain';
+import {
+  type DomainEvent,
+  type EventEnvelope,
+  type EventId,
+  policyCommandId,
+  reactTo,
+} from '@crm/domain';
 import { createMemoryEventStore } from '@crm/event-store-memory';
 import { describe, expect, it } from 'vitest';
 import { generateCrmHistory } from './generate-crm-history.ts';
@@ -35,7 +41,7 @@ describe('a generated history sent through the real command handling', () => {
       startAt: '2025-01-06',
       // The policy runner's own ids for the same reactions, so its reactions would be replays.
       policyCommandId: ({ policy, triggerCommandId, triggerEventIndex }) =>
-        policyCommandId(policy, eventIdFor(triggerCommandId, triggerEventIndex) as never),
+        policyCommandId(policy, eventIdFor(triggerCommandId, triggerEventIndex) as EventId),
     });
     const sent: Array<{ readonly item: SeedCommand; readonly result: CommandResult }> = [];
     for (const item of history) {

@@ -1,9 +1,9 @@
 export { lifecycleFunnelMigrations } from './migrations.ts';
 export { lifecycleFunnelProjection } from './projection.ts';
 export type {
-  CurrencyAmount,
   DealPipelineFunnel,
-  MonthRange,
+  FunnelMonthRange,
+  PipelineAmount,
   PipelineStage,
   RegistrationCohort,
   StageConversion,

@@ -70,7 +70,7 @@ export interface StageConversion {
 }
 
 /** An inclusive range of months (`YYYY-MM`); an open end is unbounded. */
-export interface MonthRange {
+export interface FunnelMonthRange {
   readonly fromMonth?: string;
   readonly toMonth?: string;
 }
@@ -82,7 +82,7 @@ export interface MonthRange {
  */
 export const stageConversionRates = async (
   db: Kysely<LifecycleFunnelTables>,
-  cohorts: MonthRange = {},
+  cohorts: FunnelMonthRange = {},
 ): Promise<ReadonlyArray<StageConversion>> => {
   let query = db
     .selectFrom('customers')
@@ -118,7 +118,7 @@ export interface StageEntries {
 /** Entries per stage per month, oldest month first, stages in lifecycle order. */
 export const stageEntriesByMonth = async (
   db: Kysely<LifecycleFunnelTables>,
-  months: MonthRange = {},
+  months: FunnelMonthRange = {},
 ): Promise<ReadonlyArray<StageEntries>> => {
   let query = db
     .selectFrom('stage_stays as s')
@@ -201,7 +201,7 @@ export interface RegistrationCohort {
 /** Cohorts by registration month, oldest first. */
 export const registrationCohorts = async (
   db: Kysely<LifecycleFunnelTables>,
-  months: MonthRange = {},
+  months: FunnelMonthRange = {},
 ): Promise<ReadonlyArray<RegistrationCohort>> => {
   let query = db
     .selectFrom('customers')
@@ -228,7 +228,7 @@ export const registrationCohorts = async (
 };
 
 /** An amount in one currency. */
-export interface CurrencyAmount {
+export interface PipelineAmount {
   readonly currency: string;
   readonly valueMinor: bigint;
   readonly weightedMinor: bigint;
@@ -242,7 +242,7 @@ export interface PipelineStage {
   /** Deals that ever reached this stage or a later one (open, won or lost). */
   readonly reached: number;
   /** Value and weighted value of the open deals, per deal currency (no rate exists before a win). */
-  readonly value: ReadonlyArray<CurrencyAmount>;
+  readonly value: ReadonlyArray<PipelineAmount>;
 }
 
 /** The deal pipeline funnel shown beside the customer funnel. */

@@ -1,0 +1,1 @@
+export { allProjections } from './all-projections.ts';
