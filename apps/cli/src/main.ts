@@ -9,7 +9,7 @@ const quiet = (command: Command): void => {
   command.exitOverride();
   command.configureOutput({
     // Commander's own message ("error: unknown option '--x'") is the one line; no help dump.
-    outputError: (text, write) => write(text.endsWith('\n') ? text : `${text}\n`),
+    outputError: (text, write) => write(`crm: ${text.replace(/^error: /, '').trimEnd()}\n`),
   });
   for (const sub of command.commands) quiet(sub);
 };

@@ -84,7 +84,12 @@ export const loadRebuild = async <TDatabase>(
   const row = rows[0];
   return row === undefined
     ? undefined
-    : { name, version: row.version, position: positionOf(row), eventsApplied: Number(row.events_applied) };
+    : {
+        name,
+        version: row.version,
+        position: positionOf(row),
+        eventsApplied: Number(row.events_applied),
+      };
 };
 
 /** Sets a projection's checkpoint to the start of the log at `version` (a fresh live schema). */
@@ -175,4 +180,12 @@ export const advanceCheckpoint = async <TDatabase>(
     SET commit_position = ${position.commit}, prepare_position = ${position.prepare},
       events_applied = events_applied + ${applied}, updated_at = now()${statusUpdate}
     WHERE name = ${name}`.execute(trx);
+};
+
+/** Forgets a rebuild (its scratch schema is dropped separately). */
+export const forgetRebuild = async <TDatabase>(
+  db: Kysely<TDatabase>,
+  name: string,
+): Promise<void> => {
+  await sql`DELETE FROM projection_runtime.rebuilds WHERE name = ${name}`.execute(db);
 };

@@ -50,8 +50,8 @@ export {
   rebuildSuffix,
 } from './projection-schema.ts';
 export type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
-export type { ProjectionRunStatus, ProjectionRuntimeTables } from './runtime-schema.ts';
-export { migrateProjectionRuntime, runtimeSchema } from './runtime-schema.ts';
 export type { RuntimeLogger } from './runtime-logger.ts';
 export { silentRuntimeLogger } from './runtime-logger.ts';
+export type { ProjectionRunStatus, ProjectionRuntimeTables } from './runtime-schema.ts';
+export { migrateProjectionRuntime, runtimeSchema } from './runtime-schema.ts';
 export { isTransientFailure } from './transient-failure.ts';

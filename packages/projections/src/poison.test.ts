@@ -34,10 +34,7 @@ const before = (log: ReadonlyArray<RecordedEvent>, event: RecordedEvent) =>
 
 const reached = async (name: string, event: RecordedEvent | undefined): Promise<boolean> => {
   const position = (await loadCheckpoint(stores.db, name))?.position;
-  return (
-    position !== undefined &&
-    comparePositions(position, event?.position ?? logStart) >= 0
-  );
+  return position !== undefined && comparePositions(position, event?.position ?? logStart) >= 0;
 };
 
 describe('a poison event', () => {
@@ -64,7 +61,10 @@ describe('a poison event', () => {
       streamName: poison.streamName,
       revision: poison.revision,
       position: positionToString(poison.position),
-      cause: { name: 'TypeError', message: `test projection cannot apply ${poison.type} of ${poison.streamName}` },
+      cause: {
+        name: 'TypeError',
+        message: `test projection cannot apply ${poison.type} of ${poison.streamName}`,
+      },
     };
     expect(isProjectionPoisoned(failure) && failure.details).toEqual(details);
     expect(String(failure)).toContain(poison.eventId);
@@ -86,7 +86,9 @@ describe('a poison event', () => {
       eventStore: stores.store,
       projection: categoryCountProjection({ name: 'poisoned_counts' }),
     }).catchUp();
-    expect(await categoryCounts(stores.db, 'poisoned_counts')).toEqual(expectedCounts(log).categories);
+    expect(await categoryCounts(stores.db, 'poisoned_counts')).toEqual(
+      expectedCounts(log).categories,
+    );
     expect(await loadCheckpoint(stores.db, 'poisoned_counts')).toMatchObject({
       status: 'running',
       error: null,

@@ -8,8 +8,8 @@ import { type OwnedTask, type OwnershipSettings, ownTask } from './owned-task.ts
 import type { AnyProjection } from './projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from './projection-runner.ts';
 import type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
-import { migrateProjectionRuntime } from './runtime-schema.ts';
 import { type RuntimeLogger, silentRuntimeLogger } from './runtime-logger.ts';
+import { migrateProjectionRuntime } from './runtime-schema.ts';
 
 /** What a projection host is built from. */
 export interface ProjectionHostOptions<TDatabase> {
@@ -95,7 +95,10 @@ export const createProjectionHost = <TDatabase>(
   const settings = { ...defaultOwnership, ...options.ownership };
   const toRebuild = new Set(options.rebuild ?? []);
 
-  const names = [...options.projections.map((p) => p.name), ...(options.tasks ?? []).map((t) => t.name)];
+  const names = [
+    ...options.projections.map((p) => p.name),
+    ...(options.tasks ?? []).map((t) => t.name),
+  ];
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate !== undefined) throw new TypeError(`Two tasks are named ${duplicate}.`);
 

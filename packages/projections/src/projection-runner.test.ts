@@ -3,8 +3,8 @@ import { useTestDatabase } from '@crm/test-database/vitest';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint } from './checkpoints.ts';
-import { createProjectionRunner } from './projection-runner.ts';
 import { isProjectionPoisoned } from './projection-poisoned.ts';
+import { createProjectionRunner } from './projection-runner.ts';
 import {
   categoryCounts,
   expectedCounts,
@@ -31,7 +31,10 @@ afterAll(async () => {
   await stores.close();
 });
 
-const appendSample = async (prefix: string, events: number): Promise<ReadonlyArray<RecordedEvent>> => {
+const appendSample = async (
+  prefix: string,
+  events: number,
+): Promise<ReadonlyArray<RecordedEvent>> => {
   await appendStreamHistories(stores.store, sampleStreamHistories(prefix, events));
   return stores.store.readAll();
 };
@@ -93,11 +96,15 @@ describe('a projection runner', () => {
     );
     // Nothing of the failed batch is visible: the tables match the checkpoint, which held.
     expect((await loadCheckpoint(stores.db, 'atomic_counts'))?.position).toEqual(reached);
-    expect(await categoryCounts(stores.db, 'atomic_counts')).toEqual(expectedCounts(before).categories);
+    expect(await categoryCounts(stores.db, 'atomic_counts')).toEqual(
+      expectedCounts(before).categories,
+    );
     await sql`DROP TRIGGER sabotage ON projection_runtime.checkpoints`.execute(stores.db);
     await sql`DROP FUNCTION public.sabotage_checkpoint()`.execute(stores.db);
     expect(await runner.catchUp()).toEqual(all.at(-1)?.position);
-    expect(await categoryCounts(stores.db, 'atomic_counts')).toEqual(expectedCounts(all).categories);
+    expect(await categoryCounts(stores.db, 'atomic_counts')).toEqual(
+      expectedCounts(all).categories,
+    );
   });
 
   it('skips whatever the checkpoint already covers, so redelivery changes nothing', async () => {

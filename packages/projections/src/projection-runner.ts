@@ -1,15 +1,16 @@
 import { type EventStore, type LogPosition, positionToString } from '@crm/event-store';
 import type { Kysely } from 'kysely';
 import {
+  forgetRebuild,
   loadCheckpoint,
   loadRebuild,
   recordOwner,
   recordStatus,
   resetCheckpoint,
 } from './checkpoints.ts';
-import { countEventsByReading, type EventCounter } from './event-counter.ts';
-import { type EventDecoder, decodeRecordedEvent } from './event-decoder.ts';
 import { eventBatches } from './event-batches.ts';
+import { countEventsByReading, type EventCounter } from './event-counter.ts';
+import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
 import { processBatch } from './process-batch.ts';
 import type { AnyProjection } from './projection.ts';
 import { isProjectionPoisoned } from './projection-poisoned.ts';
@@ -24,8 +25,8 @@ import {
 import type { ProjectionStatus, RebuildProgress } from './projection-status.ts';
 import { rebuildProjection } from './rebuild-projection.ts';
 import type { RunnerContext } from './runner-context.ts';
-import { migrateProjectionRuntime } from './runtime-schema.ts';
 import { type RuntimeLogger, silentRuntimeLogger } from './runtime-logger.ts';
+import { migrateProjectionRuntime } from './runtime-schema.ts';
 
 /** What a projection runner is built from. */
 export interface ProjectionRunnerOptions<TDatabase> {
@@ -109,8 +110,7 @@ export const createProjectionRunner = <TDatabase>(
     counter: options.counter ?? countEventsByReading(eventStore),
     logger,
     owner: options.owner ?? null,
-    filter:
-      projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes },
+    filter: projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes },
     update: (patch) => {
       status = { ...status, ...patch };
     },
@@ -157,10 +157,11 @@ export const createProjectionRunner = <TDatabase>(
       await migrateProjectionSchema(db, projection, name);
       await recordOwner(db, name, context.owner);
       await recordStatus(db, name, 'running');
-      // A rebuild of this version that never swapped in is of no further use.
-      if ((await loadRebuild(db, name)) !== undefined) {
-        await dropSchema(db, `${name}${rebuildSuffix}`);
-      }
+    }
+    // A rebuild that never swapped in and is not resuming now is of no further use.
+    if ((await loadRebuild(db, name)) !== undefined) {
+      await dropSchema(db, `${name}${rebuildSuffix}`);
+      await forgetRebuild(db, name);
     }
     const position = (await loadCheckpoint(db, name))?.position;
     context.update({ state: 'running', position });

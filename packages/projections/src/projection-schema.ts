@@ -49,7 +49,10 @@ export const schemaExists = async <TDatabase>(
 };
 
 /** Drops a schema and everything in it, if it exists. */
-export const dropSchema = async <TDatabase>(db: Kysely<TDatabase>, schema: string): Promise<void> => {
+export const dropSchema = async <TDatabase>(
+  db: Kysely<TDatabase>,
+  schema: string,
+): Promise<void> => {
   await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
 };
 

@@ -44,7 +44,10 @@ export interface Projection<TTables> {
    * checkpoint. `db` is bound to the projection's schema. Throwing marks the first event of the
    * batch the projection cannot apply as poison (the runtime re-applies one by one to find it).
    */
-  readonly apply: (db: Transaction<TTables>, events: ReadonlyArray<ProjectedEvent>) => Promise<void>;
+  readonly apply: (
+    db: Transaction<TTables>,
+    events: ReadonlyArray<ProjectedEvent>,
+  ) => Promise<void>;
 }
 
 /** Typed query functions take the read-model database bound to the projection's schema. */

@@ -1,9 +1,4 @@
-import {
-  comparePositions,
-  type LogPosition,
-  logStart,
-  positionToString,
-} from '@crm/event-store';
+import { comparePositions, type LogPosition, logStart, positionToString } from '@crm/event-store';
 import { sql } from 'kysely';
 import { loadRebuild, lockCheckpoint, recordStatus, resetRebuild } from './checkpoints.ts';
 import { processBatch } from './process-batch.ts';

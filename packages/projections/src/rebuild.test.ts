@@ -108,8 +108,14 @@ describe('a rebuild', () => {
     expect(seen.at(-1)).toBe(log.length);
     expect(new Set(seen)).toEqual(new Set([oldTotal, log.length]));
     expect(progress[0]).toEqual({ projection: 'rebuilt_counts', done: 0, total: log.length });
-    expect(progress.at(-1)).toEqual({ projection: 'rebuilt_counts', done: log.length, total: log.length });
-    expect(progress.map((step) => step.done)).toEqual([...progress.map((step) => step.done)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({
+      projection: 'rebuilt_counts',
+      done: log.length,
+      total: log.length,
+    });
+    expect(progress.map((step) => step.done)).toEqual(
+      [...progress.map((step) => step.done)].sort((a, b) => a - b),
+    );
     expect(position).toEqual(log.at(-1)?.position);
     expect(await loadCheckpoint(stores.db, 'rebuilt_counts')).toMatchObject({
       version: 2,

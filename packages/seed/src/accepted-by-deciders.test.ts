@@ -43,16 +43,26 @@ const envelopeOf = (item: SeedCommand, event: DomainEvent) => ({
 
 describe('a generated history of 300 customers over 24 months', () => {
   it('is accepted in full by the deciders: not one refusal', () => {
-    expect(refusals.map(({ item, error }) => `${item.commandId} ${item.command.type}: ${error.message}`)).toEqual([]);
+    expect(
+      refusals.map(({ item, error }) => `${item.commandId} ${item.command.type}: ${error.message}`),
+    ).toEqual([]);
     expect(decided.length).toBeGreaterThan(4_000);
   });
 
   it('records exactly the events each command announces; only a policy reaction already in effect records none', () => {
     const wrong = decided.filter(({ item, events }) => events.length !== item.expectedEvents);
-    expect(wrong.map(({ item, events }) => `${item.command.type}: ${item.expectedEvents} vs ${events.length}`)).toEqual([]);
-    const silent = decided.filter(({ item, events }) => events.length === 0 && item.reaction === undefined);
+    expect(
+      wrong.map(
+        ({ item, events }) => `${item.command.type}: ${item.expectedEvents} vs ${events.length}`,
+      ),
+    ).toEqual([]);
+    const silent = decided.filter(
+      ({ item, events }) => events.length === 0 && item.reaction === undefined,
+    );
     expect(silent.map(({ item }) => item.command.type)).toEqual([]);
-    expect(history.progress.events).toBe(decided.reduce((sum, { events }) => sum + events.length, 0));
+    expect(history.progress.events).toBe(
+      decided.reduce((sum, { events }) => sum + events.length, 0),
+    );
   });
 
   it('is ordered by business time, every command at its own instant, with unique ids seed-<n>', () => {
@@ -80,7 +90,9 @@ describe('a generated history of 300 customers over 24 months', () => {
       const route = crmRoutingTable.routeOfAggregate(item.aggregate);
       return route?.ownerOf(before, item.command) !== item.actor.id;
     });
-    expect(refused.map(({ item }) => `${item.actor.id} (${item.actor.role}) ${item.command.type}`)).toEqual([]);
+    expect(
+      refused.map(({ item }) => `${item.actor.id} (${item.actor.role}) ${item.command.type}`),
+    ).toEqual([]);
   });
 
   it("sends, right after each triggering command, exactly the commands the domain's policies send", () => {
@@ -91,7 +103,9 @@ describe('a generated history of 300 customers over 24 months', () => {
       const event = trigger?.events[0];
       expect(event).toBeDefined();
       if (trigger === undefined || event === undefined) continue;
-      const sent = reactTo(envelopeOf(trigger.item, event)).filter((r) => r.policy === item.reaction?.policy);
+      const sent = reactTo(envelopeOf(trigger.item, event)).filter(
+        (r) => r.policy === item.reaction?.policy,
+      );
       expect(sent.map((r) => r.command)).toEqual([item.command]);
       expect(sent[0]?.actor).toEqual(item.actor);
     }
@@ -110,7 +124,8 @@ describe('a generated history of 300 customers over 24 months', () => {
     };
     for (const { item, events } of decided) {
       const { command } = item;
-      if (command.type === 'OpenDeal' || command.type === 'OpenTicket') known(command.data.customerId);
+      if (command.type === 'OpenDeal' || command.type === 'OpenTicket')
+        known(command.data.customerId);
       if (command.type === 'AddCampaignMembers') command.data.customerIds.forEach(known);
       if (command.type === 'RecordCampaignResponse') known(command.data.customerId);
       for (const event of events) {

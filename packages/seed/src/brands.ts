@@ -1,4 +1,11 @@
-import type { EntryId, NonEmptyString, Tag } from '@crm/domain';
+import type {
+  AddressLines,
+  CountryCode,
+  EntryId,
+  NonEmptyString,
+  PostalAddress,
+  Tag,
+} from '@crm/domain';
 
 // The generator builds its strings from known-good parts, so it brands them directly; the
 // tests decode every command to prove the brands hold.
@@ -11,3 +18,16 @@ export const entry = (value: string): EntryId => value as EntryId;
 
 /** A segment tag. */
 export const tag = (value: string): Tag => value as Tag;
+
+/** A postal address from its parts. */
+export const postalAddress = (
+  lines: ReadonlyArray<string>,
+  city: string,
+  postalCode: string | undefined,
+  country: string,
+): PostalAddress => ({
+  lines: lines.map(text) as unknown as AddressLines,
+  city: text(city),
+  ...(postalCode === undefined ? {} : { postalCode: text(postalCode) }),
+  country: country as CountryCode,
+});

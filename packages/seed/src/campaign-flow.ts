@@ -1,13 +1,14 @@
-import type {
-  CampaignId,
-  CampaignResponse,
-  CustomerId,
-  LifecycleStage,
-  MinorUnits,
-  Tag,
-} from '@crm/domain';
+import type { CampaignId, CustomerId, MinorUnits, Tag } from '@crm/domain';
 import { text } from './brands.ts';
 import { addMonths, calendarDateOf, day, hour, officeTimeFrom } from './calendar.ts';
+import {
+  budgetEuros,
+  type Channel,
+  durationDays,
+  funnel,
+  type Segment,
+  segments,
+} from './campaign-plans.ts';
 import { interests } from './catalogue.ts';
 import { addTag, isActive, removeTag } from './customer-actions.ts';
 import { openDeal } from './deal-flow.ts';
@@ -17,73 +18,6 @@ import { campaignCostItems, campaignThemes } from './phrases.ts';
 import { campaignConversion } from './policy-reactions.ts';
 import type { Simulation } from './simulation.ts';
 import { marketers } from './staff.ts';
-
-type Channel = CampaignModel['channel'];
-
-interface Segment {
-  readonly name: string;
-  readonly tags: ReadonlyArray<string>;
-  readonly stages: ReadonlyArray<LifecycleStage>;
-  readonly channels: ReadonlyArray<Channel>;
-}
-
-const segments: ReadonlyArray<Segment> = [
-  { name: 'Nurture', tags: ['newsletter'], stages: ['lead', 'marketing_qualified'], channels: ['email', 'social'] },
-  { name: 'Upsell', tags: ['b2b'], stages: ['customer', 'advocate'], channels: ['email', 'event'] },
-  { name: 'Consumer offers', tags: ['b2c', 'newsletter'], stages: ['customer', 'reactivated', 'advocate'], channels: ['email', 'sms'] },
-  { name: 'Pipeline event', tags: ['b2b'], stages: ['marketing_qualified', 'sales_qualified', 'opportunity'], channels: ['event'] },
-  { name: 'Win-back', tags: ['b2b', 'b2c'], stages: ['churned'], channels: ['email', 'sms'] },
-  ...interests.map((interest) => ({
-    name: `Interest: ${interest}`,
-    tags: [`interest:${interest}`],
-    stages: ['lead', 'marketing_qualified', 'sales_qualified', 'customer', 'reactivated'] as const,
-    channels: ['social', 'email'] as const,
-  })),
-];
-
-const budgetEuros: Readonly<Record<Channel, readonly [number, number]>> = {
-  email: [1_500, 6_000],
-  sms: [1_000, 4_000],
-  social: [4_000, 20_000],
-  event: [8_000, 40_000],
-};
-
-const durationDays: Readonly<Record<Channel, readonly [number, number]>> = {
-  email: [10, 21],
-  sms: [5, 10],
-  social: [14, 35],
-  event: [7, 21],
-};
-
-/** The chance of each next response, from the member's current one, per channel. */
-const funnel: Readonly<Record<Channel, Readonly<Partial<Record<string, ReadonlyArray<readonly [CampaignResponse | 'stop', number]>>>>>> = {
-  email: {
-    added: [['bounced', 3], ['delivered', 97]],
-    delivered: [['opened', 30], ['unsubscribed', 1], ['stop', 69]],
-    opened: [['clicked', 30], ['unsubscribed', 1], ['stop', 69]],
-    clicked: [['responded', 35], ['stop', 65]],
-    responded: [['converted', 30], ['stop', 70]],
-  },
-  sms: {
-    added: [['bounced', 2], ['delivered', 98]],
-    delivered: [['clicked', 7], ['unsubscribed', 1.5], ['stop', 91.5]],
-    clicked: [['responded', 30], ['stop', 70]],
-    responded: [['converted', 30], ['stop', 70]],
-  },
-  social: {
-    added: [['delivered', 100]],
-    delivered: [['opened', 20], ['stop', 80]],
-    opened: [['clicked', 30], ['stop', 70]],
-    clicked: [['responded', 30], ['stop', 70]],
-    responded: [['converted', 25], ['stop', 75]],
-  },
-  event: {
-    added: [['delivered', 100]],
-    delivered: [['opened', 35], ['stop', 65]],
-    opened: [['responded', 40], ['stop', 60]],
-    responded: [['converted', 30], ['stop', 70]],
-  },
-};
 
 const matches = (customer: CustomerModel, segment: Segment, channel: Channel): boolean =>
   isActive(customer) &&
@@ -129,7 +63,12 @@ const respond = (
       campaignConversion(simulation, trigger, customer, campaign.id);
       if (random.chance(0.45)) {
         const at = simulation.officeTime(simulation.now() + random.between(2, 15) * day, customer);
-        simulation.schedule(at, () => openDeal(simulation, customer, { repeat: customer.wonDeals.length > 0, sourceCampaignId: campaign.id }));
+        simulation.schedule(at, () =>
+          openDeal(simulation, customer, {
+            repeat: customer.wonDeals.length > 0,
+            sourceCampaignId: campaign.id,
+          }),
+        );
       }
     }
     if (response === 'unsubscribed') {
@@ -152,7 +91,12 @@ const plan = (simulation: Simulation): void => {
   const [minDays, maxDays] = durationDays[channel];
   const endsAt = startsAt + random.int(minDays, maxDays) * day;
   const [minBudget, maxBudget] = budgetEuros[channel];
-  const budget = moneyFromEuros(Math.round(random.between(minBudget, maxBudget) / 100) * 100, options.reportingCurrency, simulation.now(), 'major');
+  const budget = moneyFromEuros(
+    Math.round(random.between(minBudget, maxBudget) / 100) * 100,
+    options.reportingCurrency,
+    simulation.now(),
+    'major',
+  );
   const year = new Date(startsAt).getUTCFullYear();
   const campaign: CampaignModel = {
     id: simulation.newId('camp') as CampaignId,
@@ -175,14 +119,23 @@ const plan = (simulation: Simulation): void => {
         channel,
         budget,
         period: { start: calendarDateOf(startsAt), end: calendarDateOf(endsAt) },
-        targetSegment: { tags: segment.tags as ReadonlyArray<Tag>, lifecycleStages: segment.stages },
+        targetSegment: {
+          tags: segment.tags as ReadonlyArray<Tag>,
+          lifecycleStages: segment.stages,
+        },
         at: simulation.at(),
       },
     },
     marketer,
   );
   const cancel = (reason: string) => {
-    simulation.campaign({ type: 'CancelCampaign', data: { campaignId: campaign.id, reason: text(reason), at: simulation.at() } }, marketer);
+    simulation.campaign(
+      {
+        type: 'CancelCampaign',
+        data: { campaignId: campaign.id, reason: text(reason), at: simulation.at() },
+      },
+      marketer,
+    );
     campaign.status = 'cancelled';
   };
   const cost = (share: number) => {
@@ -203,29 +156,49 @@ const plan = (simulation: Simulation): void => {
   let members: CustomerModel[] = [];
   simulation.schedule(Math.max(simulation.now() + hour, startsAt - 2 * day), () => {
     const pool = simulation.customers.filter((customer) => matches(customer, segment, channel));
-    members = sample(simulation, pool, Math.max(10, Math.round(options.campaignReach * options.customers)));
+    members = sample(
+      simulation,
+      pool,
+      Math.max(10, Math.round(options.campaignReach * options.customers)),
+    );
     if (members.length === 0) {
       cancel('No customers in the target segment yet');
       return;
     }
     for (let i = 0; i < members.length; i += 500) {
       const batch = members.slice(i, i + 500).map((member) => member.id) as CustomerId[];
-      simulation.campaign({ type: 'AddCampaignMembers', data: { campaignId: campaign.id, customerIds: batch, at: simulation.at() } }, marketer);
+      simulation.campaign(
+        {
+          type: 'AddCampaignMembers',
+          data: { campaignId: campaign.id, customerIds: batch, at: simulation.at() },
+        },
+        marketer,
+      );
     }
     campaign.members = members.length;
-    if (random.chance(0.04)) simulation.schedule(simulation.now() + hour, () => cancel('Budget moved to another campaign'));
+    if (random.chance(0.04))
+      simulation.schedule(simulation.now() + hour, () =>
+        cancel('Budget moved to another campaign'),
+      );
   });
   simulation.schedule(startsAt, () => {
     if (campaign.status !== 'planned') return;
-    simulation.campaign({ type: 'LaunchCampaign', data: { campaignId: campaign.id, at: simulation.at() } }, marketer);
+    simulation.campaign(
+      { type: 'LaunchCampaign', data: { campaignId: campaign.id, at: simulation.at() } },
+      marketer,
+    );
     campaign.status = 'launched';
     cost(random.between(0.4, 0.6));
-    for (const member of members) respond(simulation, campaign, member, 'added', random.between(0, 2 * day));
+    for (const member of members)
+      respond(simulation, campaign, member, 'added', random.between(0, 2 * day));
   });
   simulation.schedule(officeTimeFrom(endsAt + day, 0, random), () => {
     if (campaign.status !== 'launched') return;
     cost(random.between(0.5, 0.7));
-    simulation.campaign({ type: 'CompleteCampaign', data: { campaignId: campaign.id, at: simulation.at() } }, marketer);
+    simulation.campaign(
+      { type: 'CompleteCampaign', data: { campaignId: campaign.id, at: simulation.at() } },
+      marketer,
+    );
     campaign.status = 'completed';
   });
 };
@@ -240,7 +213,11 @@ export const startCampaigns = (simulation: Simulation): void => {
   const { options, random } = simulation;
   if (options.campaignsPerMonth === 0) return;
   for (let month = 0; month < options.months; month += 1) {
-    const at = officeTimeFrom(addMonths(options.startMs, month) + random.between(0, 3) * day, 0, random);
+    const at = officeTimeFrom(
+      addMonths(options.startMs, month) + random.between(0, 3) * day,
+      0,
+      random,
+    );
     simulation.schedule(at, () => {
       const count = Math.max(0, Math.round(options.campaignsPerMonth + random.between(-1, 1)));
       for (let i = 0; i < count; i += 1) plan(simulation);

@@ -86,7 +86,13 @@ export const interests: ReadonlyArray<Interest> = [
  * with the chance it is on the order.
  */
 export const baskets: Readonly<
-  Record<Interest, { readonly lead: ReadonlyArray<string>; readonly addOns: ReadonlyArray<readonly [string, number]> }>
+  Record<
+    Interest,
+    {
+      readonly lead: ReadonlyArray<string>;
+      readonly addOns: ReadonlyArray<readonly [string, number]>;
+    }
+  >
 > = {
   laptops: {
     lead: ['laptop-pro-14', 'laptop-air-13', 'workstation'],

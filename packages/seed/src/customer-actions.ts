@@ -1,6 +1,6 @@
 import type { Actor, InteractionChannel, InteractionDirection, UserId } from '@crm/domain';
 import { entry, tag, text } from './brands.ts';
-import { day, hour } from './calendar.ts';
+import { day, hour, instantOf } from './calendar.ts';
 import { baskets, productOf } from './catalogue.ts';
 import type { CustomerModel } from './models.ts';
 import { fill, followUpCancellations, followUpNotes } from './phrases.ts';
@@ -59,11 +59,16 @@ const closeFollowUp = (
   const roll = simulation.random.next();
   if (roll > 0.88) return; // Left open: an overdue follow-up, as in any real CRM.
   customer.openFollowUps.splice(open, 1);
-  const doer: Actor = isAgent(assignee) ? { id: assignee, role: 'service_agent' } : ownerOf(customer);
+  const doer: Actor = isAgent(assignee)
+    ? { id: assignee, role: 'service_agent' }
+    : ownerOf(customer);
   const at = simulation.at();
   if (roll < 0.8) {
     simulation.customer(
-      { type: 'CompleteFollowUp', data: { customerId: customer.id, followUpId: entry(followUpId), at } },
+      {
+        type: 'CompleteFollowUp',
+        data: { customerId: customer.id, followUpId: entry(followUpId), at },
+      },
       doer,
     );
     if (simulation.random.chance(0.6))
@@ -94,7 +99,10 @@ export const maybeFollowUp = (
   const { random } = simulation;
   if (!random.chance(p)) return;
   const followUpId = simulation.newId('fu');
-  const dueAt = simulation.officeTime(simulation.now() + random.between(2 * day, 14 * day), customer);
+  const dueAt = simulation.officeTime(
+    simulation.now() + random.between(2 * day, 14 * day),
+    customer,
+  );
   const note = fill(random.pick(followUpNotes), { p: favouriteProduct(customer) });
   simulation.customer(
     {
@@ -102,7 +110,7 @@ export const maybeFollowUp = (
       data: {
         customerId: customer.id,
         followUpId: entry(followUpId),
-        dueAt: new Date(dueAt).toISOString().replace('.000Z', 'Z') as never,
+        dueAt: instantOf(dueAt),
         assigneeId: actor.id,
         ...(random.chance(0.7) ? { note: text(note) } : {}),
         at: simulation.at(),
@@ -126,7 +134,10 @@ export const addTag = (
   if (customer.tags.includes(value) || customer.tags.length >= 50) return;
   customer.tags.push(value);
   simulation.customer(
-    { type: 'AddCustomerTag', data: { customerId: customer.id, tag: tag(value), at: simulation.at() } },
+    {
+      type: 'AddCustomerTag',
+      data: { customerId: customer.id, tag: tag(value), at: simulation.at() },
+    },
     actor,
   );
 };
@@ -142,7 +153,10 @@ export const removeTag = (
   if (index < 0) return;
   customer.tags.splice(index, 1);
   simulation.customer(
-    { type: 'RemoveCustomerTag', data: { customerId: customer.id, tag: tag(value), at: simulation.at() } },
+    {
+      type: 'RemoveCustomerTag',
+      data: { customerId: customer.id, tag: tag(value), at: simulation.at() },
+    },
     actor,
   );
 };

@@ -1,13 +1,7 @@
-import type {
-  InteractionChannel,
-  LoyaltyPoints,
-  NpsValue,
-  PhoneRegion,
-  PostalAddress,
-  TicketCategory,
-} from '@crm/domain';
+import type { InteractionChannel, LoyaltyPoints, NpsValue, TicketCategory } from '@crm/domain';
 import { entry, text } from './brands.ts';
 import { day, minute } from './calendar.ts';
+import { changeContact } from './contact-changes.ts';
 import {
   addTag,
   favouriteProduct,
@@ -19,7 +13,6 @@ import {
 import { openDeal } from './deal-flow.ts';
 import { advanceTo, canAdvance } from './lifecycle.ts';
 import type { CustomerModel } from './models.ts';
-import { newPhone } from './phone-numbers.ts';
 import {
   advocateReasons,
   checkInNotes,
@@ -36,9 +29,12 @@ const channels: ReadonlyArray<InteractionChannel> = ['call', 'email', 'meeting',
 
 /** Runs `run` a little later the same day, if the customer can still be worked with then. */
 const soon = (simulation: Simulation, customer: CustomerModel, run: () => void): void =>
-  simulation.schedule(simulation.now() + Math.round(simulation.random.between(5, 120)) * minute, () => {
-    if (isActive(customer)) run();
-  });
+  simulation.schedule(
+    simulation.now() + Math.round(simulation.random.between(5, 120)) * minute,
+    () => {
+      if (isActive(customer)) run();
+    },
+  );
 
 const npsFor = (simulation: Simulation, customer: CustomerModel): NpsValue => {
   const { random } = simulation;
@@ -83,7 +79,10 @@ const survey = (simulation: Simulation, customer: CustomerModel): void => {
 };
 
 const reactivate = (simulation: Simulation, customer: CustomerModel): void => {
-  if (customer.stage !== 'churned' || !simulation.random.chance(Math.min(0.9, 0.3 * customer.activity)))
+  if (
+    customer.stage !== 'churned' ||
+    !simulation.random.chance(Math.min(0.9, 0.3 * customer.activity))
+  )
     return;
   simulation.customer(
     {
@@ -98,7 +97,10 @@ const reactivate = (simulation: Simulation, customer: CustomerModel): void => {
   );
   customer.stage = 'reactivated';
   if (simulation.random.chance(0.6)) {
-    const when = simulation.officeTime(simulation.now() + simulation.random.between(3, 20) * day, customer);
+    const when = simulation.officeTime(
+      simulation.now() + simulation.random.between(3, 20) * day,
+      customer,
+    );
     simulation.schedule(when, () => openDeal(simulation, customer, { repeat: true }));
   }
 };
@@ -108,12 +110,19 @@ const churn = (simulation: Simulation, customer: CustomerModel): void => {
   simulation.customer(
     {
       type: 'ChurnCustomer',
-      data: { customerId: customer.id, reason: text(random.pick(churnReasons)), at: simulation.at() },
+      data: {
+        customerId: customer.id,
+        reason: text(random.pick(churnReasons)),
+        at: simulation.at(),
+      },
     },
     ownerOf(customer),
   );
   customer.stage = 'churned';
-  const when = simulation.officeTime(simulation.now() + (30 + random.exponential(150)) * day, customer);
+  const when = simulation.officeTime(
+    simulation.now() + (30 + random.exponential(150)) * day,
+    customer,
+  );
   simulation.schedule(when, () => {
     if (isActive(customer)) reactivate(simulation, customer);
   });
@@ -123,47 +132,9 @@ const churnRisk = (simulation: Simulation, customer: CustomerModel): number => {
   // The well-known customer stays a customer: the demo shows a living account.
   if (customer.role === 'well-known') return 0;
   const idleDays = (simulation.now() - (customer.lastPurchaseAt ?? customer.registeredAt)) / day;
-  return ((idleDays > 240 ? 0.3 : 0.03) + 0.08 * Math.min(customer.grievances, 4)) / customer.activity;
-};
-
-const changeContact = (simulation: Simulation, customer: CustomerModel): void => {
-  const { random } = simulation;
-  const at = simulation.at();
-  const roll = random.next();
-  if (roll < 0.4 && !customer.phoneFixed) {
-    const { phone } = newPhone(customer.locale.mobile, customer.locale.code as PhoneRegion, simulation.contacts.phones, random);
-    customer.phoneE164 = phone.e164;
-    simulation.customer(
-      {
-        type: 'ChangeCustomerPhone',
-        data: { customerId: customer.id, phone: phone.typed, ...(phone.region === undefined ? {} : { phoneRegion: phone.region }), at },
-      },
-      ownerOf(customer),
-    );
-  } else if (roll < 0.7) {
-    // Someone registered without an email address gets one now, made from the one they use.
-    const current = customer.email === '' ? customer.identity.email.toLowerCase() : customer.email;
-    const [local = 'contact', domain = 'example.com'] = current.split('@');
-    const company = customer.identity.kind === 'company';
-    const base = company ? random.pick(customer.locale.companyMailboxes) : local.replace(/\d+$/, '');
-    const host = company ? domain : domain === 'example.com' ? 'example.net' : 'example.com';
-    let email = `${base}@${host}`;
-    while (email === customer.email || simulation.contacts.emails.has(email))
-      email = `${base}${random.int(2, 999)}@${host}`;
-    simulation.contacts.emails.add(email);
-    customer.email = email;
-    simulation.customer(
-      { type: 'ChangeCustomerEmail', data: { customerId: customer.id, email, at } },
-      ownerOf(customer),
-    );
-  } else {
-    const { identity } = customer;
-    let line = customer.addressLine;
-    while (line === customer.addressLine) line = customer.locale.streetLines(random, identity.kind === 'company')[0] ?? line;
-    customer.addressLine = line;
-    const address = { ...identity.address, lines: [line] } as unknown as PostalAddress;
-    simulation.customer({ type: 'ChangeCustomerAddress', data: { customerId: customer.id, address, at } }, ownerOf(customer));
-  }
+  return (
+    ((idleDays > 240 ? 0.3 : 0.03) + 0.08 * Math.min(customer.grievances, 4)) / customer.activity
+  );
 };
 
 const visit = (simulation: Simulation, customer: CustomerModel): void => {
@@ -179,7 +150,14 @@ const visit = (simulation: Simulation, customer: CustomerModel): void => {
     if (random.chance(0.15))
       soon(simulation, customer, () => {
         const note = fill(random.pick(inboundFirstContact), { p: favouriteProduct(customer) });
-        recordInteraction(simulation, customer, ownerOf(customer), random.pick(['call', 'email', 'chat'] as const), 'inbound', note);
+        recordInteraction(
+          simulation,
+          customer,
+          ownerOf(customer),
+          random.pick(['call', 'email', 'chat'] as const),
+          'inbound',
+          note,
+        );
       });
     if (random.chance(Math.min(0.3, 0.2 * customer.activity))) {
       const category = random.weighted<TicketCategory>([
@@ -190,27 +168,46 @@ const visit = (simulation: Simulation, customer: CustomerModel): void => {
       ]);
       const dealId = customer.wonDeals.at(-1);
       soon(simulation, customer, () =>
-        openTicket(simulation, customer, category, category === 'after_sales' && dealId !== undefined ? { id: dealId } : undefined),
+        openTicket(
+          simulation,
+          customer,
+          category,
+          category === 'after_sales' && dealId !== undefined ? { id: dealId } : undefined,
+        ),
       );
     }
-    const surveyDue = customer.lastNpsAt === null || simulation.now() - customer.lastNpsAt > 180 * day;
-    if (surveyDue && random.chance(0.35)) soon(simulation, customer, () => survey(simulation, customer));
+    const surveyDue =
+      customer.lastNpsAt === null || simulation.now() - customer.lastNpsAt > 180 * day;
+    if (surveyDue && random.chance(0.35))
+      soon(simulation, customer, () => survey(simulation, customer));
     if (customer.openDeals.length === 0) {
-      if (random.chance(churnRisk(simulation, customer))) soon(simulation, customer, () => {
-        if (customer.stage !== 'churned' && customer.openDeals.length === 0) churn(simulation, customer);
-      });
-      else if (random.chance((customer.identity.kind === 'company' ? 0.4 : 0.25) * customer.activity))
+      if (random.chance(churnRisk(simulation, customer)))
+        soon(simulation, customer, () => {
+          if (customer.stage !== 'churned' && customer.openDeals.length === 0)
+            churn(simulation, customer);
+        });
+      else if (
+        random.chance((customer.identity.kind === 'company' ? 0.4 : 0.25) * customer.activity)
+      )
         soon(simulation, customer, () => openDeal(simulation, customer, { repeat: true }));
     }
     if (customer.loyalty >= 500 && random.chance(0.12 * customer.activity))
       soon(simulation, customer, () => {
         if (customer.loyalty < 100) return;
-        const points = Math.min(customer.loyalty, 50 * random.int(2, Math.floor(customer.loyalty / 50)));
+        const points = Math.min(
+          customer.loyalty,
+          50 * random.int(2, Math.floor(customer.loyalty / 50)),
+        );
         customer.loyalty -= points;
         simulation.customer(
           {
             type: 'RedeemLoyaltyPoints',
-            data: { customerId: customer.id, points: points as LoyaltyPoints, reason: text('Redeemed for a discount voucher'), at: simulation.at() },
+            data: {
+              customerId: customer.id,
+              points: points as LoyaltyPoints,
+              reason: text('Redeemed for a discount voucher'),
+              at: simulation.at(),
+            },
           },
           ownerOf(customer),
         );

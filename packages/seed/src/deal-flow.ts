@@ -1,31 +1,22 @@
 import {
-  type Actor,
   type CalendarDate,
   type CampaignId,
   type CurrencyCode,
   type DealId,
   defaultWinProbabilities,
   type LineItem,
-  type OpenDealStage,
-  openDealStages,
   type WinProbabilityPercent,
 } from '@crm/domain';
 import { text } from './brands.ts';
 import { calendarDateOf, day } from './calendar.ts';
 import { productOf } from './catalogue.ts';
-import { isActive, ownerOf, recordInteraction } from './customer-actions.ts';
-import { startCare } from './customer-care.ts';
-import { basketLines, revenueOf, revisedLines } from './deal-lines.ts';
-import { eurosOf, exchangeRateAt } from './exchange-rates.ts';
+import { isActive, recordInteraction } from './customer-actions.ts';
+import { dealOwner, lose, stageAt, win } from './deal-closing.ts';
+import { basketLines, revisedLines } from './deal-lines.ts';
 import type { CustomerModel, DealModel } from './models.ts';
-import { startOrder } from './order-flow.ts';
-import { competitors, fill, lossReasons, lostNotes, stageNotes, wonNotes } from './phrases.ts';
-import { dealOpened, dealWon } from './policy-reactions.ts';
+import { fill, stageNotes } from './phrases.ts';
+import { dealOpened } from './policy-reactions.ts';
 import type { Simulation } from './simulation.ts';
-
-const dealOwner = (deal: DealModel): Actor => ({ id: deal.ownerId, role: 'sales_rep' });
-
-const stageAt = (index: number): OpenDealStage => openDealStages[index] as OpenDealStage;
 
 const titleOf = (customer: CustomerModel, lines: ReadonlyArray<LineItem>): string => {
   const party = customer.identity.party;
@@ -73,7 +64,8 @@ export const openDeal = (
     winChance(customer, options.repeat, options.sourceCampaignId !== undefined),
   );
   // A first enquiry sometimes opens the deal before anyone knows what goes on it.
-  const lines = !options.repeat && random.chance(0.1) ? [] : basketLines(random, customer, currency, now);
+  const lines =
+    !options.repeat && random.chance(0.1) ? [] : basketLines(random, customer, currency, now);
   const deal: DealModel = {
     id: simulation.newId('deal') as DealId,
     customer,
@@ -127,7 +119,14 @@ export const openDeal = (
   dealOpened(simulation, trigger, customer, deal.id);
   customer.openDeals.push(deal);
   if (random.chance(0.5))
-    recordInteraction(simulation, customer, dealOwner(deal), 'call', 'outbound', `Opened ${deal.title}`);
+    recordInteraction(
+      simulation,
+      customer,
+      dealOwner(deal),
+      'call',
+      'outbound',
+      `Opened ${deal.title}`,
+    );
   next(simulation, deal, 6);
 };
 
@@ -150,7 +149,8 @@ const advance = (simulation: Simulation, deal: DealModel): void => {
   simulation.deal({ type: 'AdvanceDealStage', data: { dealId: deal.id, at } }, dealOwner(deal));
   const notes = stageNotes[stage];
   if (notes !== undefined && random.chance(0.6)) {
-    const product = deal.lines[0] === undefined ? undefined : productOf(deal.lines[0].productId).name;
+    const product =
+      deal.lines[0] === undefined ? undefined : productOf(deal.lines[0].productId).name;
     const channel = random.pick(['meeting', 'call', 'email'] as const);
     const summary = fill(random.pick(notes), { p: product, d: deal.title });
     recordInteraction(simulation, deal.customer, dealOwner(deal), channel, 'outbound', summary);
@@ -199,109 +199,5 @@ const dealStep = (simulation: Simulation, deal: DealModel): void => {
     advance(simulation, deal);
     next(simulation, deal, 10);
   } else if (deal.willWin) win(simulation, deal);
-  else lose(simulation, deal);
-};
-
-const win = (simulation: Simulation, deal: DealModel): void => {
-  const { random, options } = simulation;
-  const customer = deal.customer;
-  const now = simulation.now();
-  const rate =
-    deal.currency === options.reportingCurrency
-      ? undefined
-      : exchangeRateAt(deal.currency, options.reportingCurrency, now);
-  const trigger = simulation.deal(
-    {
-      type: 'WinDeal',
-      data: { dealId: deal.id, ...(rate === undefined ? {} : { exchangeRate: rate }), at: simulation.at() },
-    },
-    dealOwner(deal),
-  );
-  dealWon(simulation, trigger, customer, deal.id);
-  deal.status = 'won';
-  deal.exchangeRate = rate ?? null;
-  deal.revenueMinor = revenueOf(deal.lines);
-  customer.openDeals.splice(customer.openDeals.indexOf(deal), 1);
-  customer.wonDeals.push(deal.id);
-  if (customer.wonDeals.length > 8) customer.wonDeals.shift();
-  customer.lastPurchaseAt = now;
-  customer.wonRevenueEur += eurosOf({ amountMinor: deal.revenueMinor as never, currency: deal.currency }, now);
-  if (random.chance(0.5))
-    recordInteraction(simulation, customer, dealOwner(deal), 'email', 'outbound', fill(random.pick(wonNotes), { d: deal.title }));
-  startOrder(simulation, deal);
-  startCare(simulation, customer);
-};
-
-const lose = (simulation: Simulation, deal: DealModel): void => {
-  const { random } = simulation;
-  const customer = deal.customer;
-  const reason = random.pick(lossReasons);
-  const competitor =
-    reason === 'Chose a competitor' || random.chance(0.5) ? random.pick(competitors) : undefined;
-  simulation.deal(
-    {
-      type: 'LoseDeal',
-      data: {
-        dealId: deal.id,
-        reason: text(reason),
-        ...(competitor === undefined ? {} : { competitor: text(competitor) }),
-        at: simulation.at(),
-      },
-    },
-    dealOwner(deal),
-  );
-  deal.status = 'lost';
-  customer.openDeals.splice(customer.openDeals.indexOf(deal), 1);
-  if (random.chance(0.4)) {
-    const summary = fill(random.pick(lostNotes), { d: deal.title, c: competitor });
-    recordInteraction(simulation, customer, dealOwner(deal), 'call', 'outbound', summary);
-  }
-  if (random.chance(0.06)) {
-    const when = simulation.officeTime(simulation.now() + random.between(20, 60) * day, customer);
-    simulation.schedule(when, () => reopen(simulation, deal));
-  } else if (customer.wonDeals.length === 0 && random.chance(0.15)) {
-    const when = simulation.officeTime(simulation.now() + random.between(10, 40) * day, customer);
-    simulation.schedule(when, () => giveUp(simulation, customer));
-  }
-};
-
-const reopen = (simulation: Simulation, deal: DealModel): void => {
-  const customer = deal.customer;
-  const ownerActive = simulation.activeReps.some((rep) => rep.id === deal.ownerId);
-  if (deal.status !== 'lost' || !isActive(customer) || customer.stage === 'churned' || !ownerActive)
-    return;
-  if (customer.openDeals.length > 0) return;
-  simulation.deal({ type: 'ReopenDeal', data: { dealId: deal.id, at: simulation.at() } }, dealOwner(deal));
-  deal.status = 'open';
-  deal.willWin = simulation.random.chance(0.5);
-  deal.targetStage = deal.willWin ? 3 : deal.stageIndex;
-  deal.winProbability = defaultWinProbabilities[stageAt(deal.stageIndex)];
-  customer.openDeals.push(deal);
-  next(simulation, deal, 7);
-};
-
-// A prospect whose only deal was lost, and who has gone quiet, is marked as lost too.
-const giveUp = (simulation: Simulation, customer: CustomerModel): void => {
-  if (!isActive(customer) || customer.stage === 'churned') return;
-  if (customer.openDeals.length > 0 || customer.wonDeals.length > 0) return;
-  simulation.customer(
-    {
-      type: 'ChurnCustomer',
-      data: { customerId: customer.id, reason: text('No longer interested'), at: simulation.at() },
-    },
-    ownerOf(customer),
-  );
-  customer.stage = 'churned';
-};
-
-/** Loses every open deal of the customer (before their data is erased). */
-export const loseOpenDeals = (simulation: Simulation, customer: CustomerModel, reason: string): void => {
-  for (const deal of [...customer.openDeals]) {
-    simulation.deal(
-      { type: 'LoseDeal', data: { dealId: deal.id, reason: text(reason), at: simulation.at() } },
-      dealOwner(deal),
-    );
-    deal.status = 'lost';
-  }
-  customer.openDeals.length = 0;
+  else lose(simulation, deal, (reopened) => next(simulation, reopened, 7));
 };

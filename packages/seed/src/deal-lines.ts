@@ -18,7 +18,9 @@ const quantityFor = (random: Random, product: Product, customer: CustomerModel):
     case 'services':
       return company ? random.int(1, 5) : 1;
     default:
-      return company ? random.int(1, Math.max(1, Math.min(10, Math.round(customer.seats / 10)))) : 1;
+      return company
+        ? random.int(1, Math.max(1, Math.min(10, Math.round(customer.seats / 10))))
+        : 1;
   }
 };
 
@@ -34,7 +36,10 @@ const lineOf = (
   return {
     productId: product.productId,
     quantity: quantity as Quantity,
-    unitPrice: { amountMinor: Math.round(list.amountMinor * (1 - discount)) as MinorUnits, currency },
+    unitPrice: {
+      amountMinor: Math.round(list.amountMinor * (1 - discount)) as MinorUnits,
+      currency,
+    },
     unitCost: moneyFromEuros(product.unitCostEur, currency, ms),
   };
 };

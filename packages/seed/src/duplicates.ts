@@ -1,12 +1,12 @@
-import type { CustomerId, PhoneRegion } from '@crm/domain';
+import type { AcquisitionSource, CustomerId, PhoneRegion } from '@crm/domain';
 import { day } from './calendar.ts';
 import { isActive, recordInteraction } from './customer-actions.ts';
 import type { CustomerModel } from './models.ts';
 import { retyped } from './phone-numbers.ts';
 import { customerMerged } from './policy-reactions.ts';
-import { repFor } from './staffing.ts';
 import type { Simulation } from './simulation.ts';
 import { salesManager } from './staff.ts';
+import { repFor } from './staffing.ts';
 
 // Some people type their address in capitals the second time round; the decider lower-cases it.
 const shouted = (email: string): string => email.toUpperCase();
@@ -28,7 +28,12 @@ const register = (simulation: Simulation, survivor: CustomerModel, id: CustomerI
   const { random } = simulation;
   const { identity, locale } = survivor;
   const rep = repFor(simulation, locale, survivor.ownerId);
-  const phone = retyped(identity.phoneDraft, locale.code as PhoneRegion, identity.phoneStyle, random);
+  const phone = retyped(
+    identity.phoneDraft,
+    locale.code as PhoneRegion,
+    identity.phoneStyle,
+    random,
+  );
   const emailStyle = random.weighted([
     ['same', 2],
     ['shouted', 1],
@@ -41,9 +46,14 @@ const register = (simulation: Simulation, survivor: CustomerModel, id: CustomerI
       data: {
         customerId: id,
         party: identity.party,
-        acquisition: { source: (channel === 'event' ? 'regional-roadshow' : 'phone-in') as never, channel },
+        acquisition: {
+          source: (channel === 'event' ? 'regional-roadshow' : 'phone-in') as AcquisitionSource,
+          channel,
+        },
         ownerId: rep.id,
-        ...(emailStyle === 'none' ? {} : { email: emailStyle === 'same' ? survivor.email : shouted(survivor.email) }),
+        ...(emailStyle === 'none'
+          ? {}
+          : { email: emailStyle === 'same' ? survivor.email : shouted(survivor.email) }),
         phone: phone.typed,
         ...(phone.region === undefined ? {} : { phoneRegion: phone.region }),
         ...(random.chance(0.5) ? { address: identity.address } : {}),
@@ -70,10 +80,20 @@ const register = (simulation: Simulation, survivor: CustomerModel, id: CustomerI
   };
   simulation.customers.push(duplicate);
   if (random.chance(0.5))
-    recordInteraction(simulation, duplicate, rep, 'meeting', 'inbound', 'Asked for a quote at the stand');
+    recordInteraction(
+      simulation,
+      duplicate,
+      rep,
+      'meeting',
+      'inbound',
+      'Asked for a quote at the stand',
+    );
   const room = simulation.options.endMs - simulation.now();
-  const mergeAt = simulation.now() + random.between(1, Math.max(1.5, Math.min(14, (room / day) * 0.3))) * day;
-  simulation.schedule(simulation.officeTime(mergeAt, duplicate), () => merge(simulation, duplicate, survivor));
+  const mergeAt =
+    simulation.now() + random.between(1, Math.max(1.5, Math.min(14, (room / day) * 0.3))) * day;
+  simulation.schedule(simulation.officeTime(mergeAt, duplicate), () =>
+    merge(simulation, duplicate, survivor),
+  );
 };
 
 /**
@@ -81,7 +101,11 @@ const register = (simulation: Simulation, survivor: CustomerModel, id: CustomerI
  * typed another way (and the email shouted or left out): a duplicate the sales manager then
  * merges into its survivor, and the policy has the survivor record it absorbed the duplicate.
  */
-export const scheduleDuplicate = (simulation: Simulation, survivor: CustomerModel, id: CustomerId): void => {
+export const scheduleDuplicate = (
+  simulation: Simulation,
+  survivor: CustomerModel,
+  id: CustomerId,
+): void => {
   const room = (simulation.options.endMs - simulation.now()) / day;
   const after = simulation.random.between(3, Math.max(4, Math.min(60, room * 0.5))) * day;
   simulation.schedule(simulation.officeTime(simulation.now() + after, survivor), () =>

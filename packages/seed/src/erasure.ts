@@ -1,7 +1,7 @@
 import { entry, text } from './brands.ts';
 import { officeTimeFrom } from './calendar.ts';
 import { isActive, ownerOf } from './customer-actions.ts';
-import { loseOpenDeals } from './deal-flow.ts';
+import { loseOpenDeals } from './deal-closing.ts';
 import type { Simulation } from './simulation.ts';
 import { privacyOfficer } from './staff.ts';
 import { closeOpenTickets } from './ticket-flow.ts';
@@ -29,7 +29,10 @@ const erase = (simulation: Simulation): void => {
   customer.openFollowUps.length = 0;
   if (customer.stage !== 'churned') {
     simulation.customer(
-      { type: 'ChurnCustomer', data: { customerId: customer.id, reason: text('Asked to be forgotten'), at } },
+      {
+        type: 'ChurnCustomer',
+        data: { customerId: customer.id, reason: text('Asked to be forgotten'), at },
+      },
       owner,
     );
     customer.stage = 'churned';

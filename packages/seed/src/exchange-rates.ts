@@ -36,7 +36,11 @@ export const unitsPerEuro = (currency: string, ms: number): number => {
 };
 
 /** The rate from `base` to `quote` at an instant, to six decimal places, as the domain records it. */
-export const exchangeRateAt = (base: CurrencyCode, quote: CurrencyCode, ms: number): ExchangeRate => ({
+export const exchangeRateAt = (
+  base: CurrencyCode,
+  quote: CurrencyCode,
+  ms: number,
+): ExchangeRate => ({
   base,
   quote,
   rate: (unitsPerEuro(quote, ms) / unitsPerEuro(base, ms)).toFixed(6) as DecimalRate,

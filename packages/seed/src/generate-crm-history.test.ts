@@ -55,7 +55,9 @@ describe('generateCrmHistory', () => {
     const items = [...history];
     expect(stats.commands).toBe(items.length);
     expect(stats.events).toBe(history.progress.events);
-    expect(stats.byAggregate.customer).toBe(items.filter((item) => item.aggregate === 'customer').length);
+    expect(stats.byAggregate.customer).toBe(
+      items.filter((item) => item.aggregate === 'customer').length,
+    );
     expect(stats.registrations).toBe(options.customers + history.facts.duplicates.length);
     const estimate = estimateCrmHistorySize(options);
     expect(Math.abs(estimate.commands / stats.commands - 1)).toBeLessThan(0.15);
@@ -72,18 +74,23 @@ describe('generateCrmHistory', () => {
     [10, 2, '2024-01-01', 'EUR'],
     [25, 3, '2023-06-15T12:00:00+02:00', 'USD'],
     [60, 5, '2025-02-28', 'GBP'],
-  ])('is accepted in full for %i customers over %i months from %s, reporting in %s', (customers, months, startAt, reportingCurrency) => {
-    for (const seed of [1, 2]) {
-      const history = generateCrmHistory({ seed, customers, months, startAt, reportingCurrency });
-      const { refusals, decided } = decideAll(history);
-      expect(refusals.map(({ error }) => error.message)).toEqual([]);
-      const types = decided.map(({ item }) => item.command.type);
-      expect(types.filter((type) => type === 'ErasePersonalData')).toHaveLength(1);
-      expect(types.filter((type) => type === 'MergeCustomerInto')).toHaveLength(history.facts.duplicates.length);
-      const end = Date.parse(history.facts.endAt);
-      expect(decided.every(({ item }) => Date.parse(item.at) < end)).toBe(true);
-    }
-  });
+  ])(
+    'is accepted in full for %i customers over %i months from %s, reporting in %s',
+    (customers, months, startAt, reportingCurrency) => {
+      for (const seed of [1, 2]) {
+        const history = generateCrmHistory({ seed, customers, months, startAt, reportingCurrency });
+        const { refusals, decided } = decideAll(history);
+        expect(refusals.map(({ error }) => error.message)).toEqual([]);
+        const types = decided.map(({ item }) => item.command.type);
+        expect(types.filter((type) => type === 'ErasePersonalData')).toHaveLength(1);
+        expect(types.filter((type) => type === 'MergeCustomerInto')).toHaveLength(
+          history.facts.duplicates.length,
+        );
+        const end = Date.parse(history.facts.endAt);
+        expect(decided.every(({ item }) => Date.parse(item.at) < end)).toBe(true);
+      }
+    },
+  );
 
   it('names its facts up front: period, currency, the special customers, staff and products', () => {
     const { facts } = generateCrmHistory({ ...small, startAt: '2024-03-15T09:00:00Z' });
@@ -106,9 +113,13 @@ describe('generateCrmHistory', () => {
     expect(() => generateCrmHistory({ ...small, customers: 5 })).toThrow(/customers/);
     expect(() => generateCrmHistory({ ...small, months: 1 })).toThrow(/months/);
     expect(() => generateCrmHistory({ ...small, startAt: 'yesterday' })).toThrow(/startAt/);
-    expect(() => generateCrmHistory({ ...small, reportingCurrency: 'XYZ' })).toThrow(/reportingCurrency/);
+    expect(() => generateCrmHistory({ ...small, reportingCurrency: 'XYZ' })).toThrow(
+      /reportingCurrency/,
+    );
     expect(() => generateCrmHistory({ ...small, campaignReach: 2 })).toThrow(/campaignReach/);
-    expect(() => generateCrmHistory({ ...small, commandIdPrefix: 'no spaces' })).toThrow(/commandIdPrefix/);
+    expect(() => generateCrmHistory({ ...small, commandIdPrefix: 'no spaces' })).toThrow(
+      /commandIdPrefix/,
+    );
   });
 
   it('uses the command id prefix given, and leaves campaigns out when asked', () => {

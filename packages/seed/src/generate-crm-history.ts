@@ -1,7 +1,7 @@
 import type { CurrencyCode, CustomerId, Instant, PhoneE164, PhoneRegion } from '@crm/domain';
 import { instantOf } from './calendar.ts';
-import { type Product, products } from './catalogue.ts';
 import { startCampaigns } from './campaign-flow.ts';
+import { type Product, products } from './catalogue.ts';
 import { scheduleErasure } from './erasure.ts';
 import { estimateCrmHistorySize } from './estimate.ts';
 import { customerIdOf, planHistory } from './history-plan.ts';
@@ -18,7 +18,11 @@ export interface WellKnownCustomer {
   readonly customerId: CustomerId;
   readonly name: string;
   /** The phone number as a caller would read it out, national format, and its region. */
-  readonly phone: { readonly typed: string; readonly region: PhoneRegion; readonly e164: PhoneE164 };
+  readonly phone: {
+    readonly typed: string;
+    readonly region: PhoneRegion;
+    readonly e164: PhoneE164;
+  };
   readonly email: string;
 }
 
@@ -83,7 +87,10 @@ export const generateCrmHistory = (options: CrmHistoryOptions): CrmHistory => {
     reportingCurrency: resolved.reportingCurrency,
     wellKnownCustomer: {
       customerId: customerIdOf(1),
-      name: party.kind === 'person' ? `${party.givenName ?? ''} ${party.familyName}`.trim() : party.legalName,
+      name:
+        party.kind === 'person'
+          ? `${party.givenName ?? ''} ${party.familyName}`.trim()
+          : party.legalName,
       phone: {
         typed: wellKnown.phone.typed,
         region: wellKnown.phone.region ?? ('GB' as PhoneRegion),

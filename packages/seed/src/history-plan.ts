@@ -1,7 +1,7 @@
 import type { CustomerId } from '@crm/domain';
-import { digits } from './locales/locale.ts';
-import { gb } from './locales/gb.ts';
 import { type ContactRegistry, type Identity, makeIdentity } from './identities.ts';
+import { gb } from './locales/gb.ts';
+import { digits } from './locales/locale.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { Random } from './random.ts';
 
@@ -34,7 +34,9 @@ const apportion = (total: number, months: number, firstMonth: number): number[] 
   const exact = weights.map((w) => (w / sum) * total);
   const counts = exact.map(Math.floor);
   let left = total - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((x, m) => [x - Math.floor(x), m] as const).sort((a, b) => b[0] - a[0]);
+  const byRemainder = exact
+    .map((x, m) => [x - Math.floor(x), m] as const)
+    .sort((a, b) => b[0] - a[0]);
   for (const [, m] of byRemainder) {
     if (left === 0) break;
     counts[m] = (counts[m] ?? 0) + 1;
@@ -64,7 +66,11 @@ export const planHistory = (
   random: Random,
   contacts: ContactRegistry,
 ): HistoryPlan => {
-  const monthlyCounts = apportion(options.customers - 1, options.months, new Date(options.startMs).getUTCMonth());
+  const monthlyCounts = apportion(
+    options.customers - 1,
+    options.months,
+    new Date(options.startMs).getUTCMonth(),
+  );
   const wellKnown = makeIdentity(random, gb, 'person', contacts, {
     phone: (r) => {
       const last = digits(r, 3);
@@ -73,7 +79,11 @@ export const planHistory = (
     phoneStyle: 'national',
     spelledRight: true,
   });
-  const [erasedFirst, erasedLast] = indicesOf(monthlyCounts, 0, Math.max(0, Math.floor(options.months * 0.4) - 1));
+  const [erasedFirst, erasedLast] = indicesOf(
+    monthlyCounts,
+    0,
+    Math.max(0, Math.floor(options.months * 0.4) - 1),
+  );
   const erasedIndex = random.int(erasedFirst, Math.max(erasedFirst, erasedLast));
   const [first, last] = indicesOf(monthlyCounts, 0, options.months - 2);
   const room = last - first; // candidates less the erased customer

@@ -19,7 +19,12 @@ export interface CrmHistoryStats {
  */
 export const generateCrmHistoryStats = (options: CrmHistoryOptions): CrmHistoryStats => {
   const history = generateCrmHistory(options);
-  const byAggregate: Record<SeedAggregate, number> = { customer: 0, deal: 0, ticket: 0, campaign: 0 };
+  const byAggregate: Record<SeedAggregate, number> = {
+    customer: 0,
+    deal: 0,
+    ticket: 0,
+    campaign: 0,
+  };
   for (const item of history) byAggregate[item.aggregate] += 1;
   const { commands, events, byType } = history.progress;
   return {

@@ -1,5 +1,13 @@
 import type { NonEmptyString, Party, PartyKind, PhoneRegion, PostalAddress } from '@crm/domain';
-import { asciiOf, type City, type Locale, type Name, type PhoneDraft, slugOf } from './locales/locale.ts';
+import { postalAddress } from './brands.ts';
+import {
+  asciiOf,
+  type City,
+  type Locale,
+  type Name,
+  type PhoneDraft,
+  slugOf,
+} from './locales/locale.ts';
 import { newPhone, type PhoneStyle, type TypedPhone } from './phone-numbers.ts';
 import type { Random } from './random.ts';
 
@@ -28,13 +36,34 @@ export interface ContactRegistry {
 }
 
 const companySuffixes = [
-  'ltd', 'plc', 'inc', 'corp', 'llc', 'gmbh', 'ag', 'co', 'kg', 'sas', 'sarl', 's', 'l', 'a',
+  'ltd',
+  'plc',
+  'inc',
+  'corp',
+  'llc',
+  'gmbh',
+  'ag',
+  'co',
+  'kg',
+  'sas',
+  'sarl',
+  's',
+  'l',
+  'a',
 ];
 const personDomains = ['example.com', 'example.net', 'example.org'];
 
-const emailWord = (name: Name): string => asciiOf(name.latin).toLowerCase().replace(/[^a-z0-9]/g, '');
+const emailWord = (name: Name): string =>
+  asciiOf(name.latin)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
-const unique = (registry: ContactRegistry, random: Random, local: string, domain: string): string => {
+const unique = (
+  registry: ContactRegistry,
+  random: Random,
+  local: string,
+  domain: string,
+): string => {
   let candidate = `${local}@${domain}`;
   while (registry.emails.has(candidate)) candidate = `${local}${random.int(2, 999)}@${domain}`;
   registry.emails.add(candidate);
@@ -44,11 +73,18 @@ const unique = (registry: ContactRegistry, random: Random, local: string, domain
 // Some people type their address with capitals; the decider stores it lower-cased.
 const asTyped = (email: string, random: Random): string =>
   random.chance(0.12)
-    ? email.replace(/(^|[.@])([a-z])/g, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`)
+    ? email.replace(
+        /(^|[.@])([a-z])/g,
+        (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`,
+      )
     : email;
 
 const misspelt = (party: Party, random: Random): Party => {
-  if (party.kind !== 'person' || party.familyName.length < 5 || !/^[\p{Script=Latin}' -]+$/u.test(party.familyName)) {
+  if (
+    party.kind !== 'person' ||
+    party.familyName.length < 5 ||
+    !/^[\p{Script=Latin}' -]+$/u.test(party.familyName)
+  ) {
     return party;
   }
   const cut = random.int(1, party.familyName.length - 2);
@@ -82,7 +118,10 @@ export const makeIdentity = (
     !company && random.chance(locale.doubleFamilyNames ?? 0)
       ? (() => {
           const second = random.pick(locale.familyNames);
-          return { native: `${first.native} ${second.native}`, latin: `${first.latin} ${second.latin}` };
+          return {
+            native: `${first.native} ${second.native}`,
+            latin: `${first.latin} ${second.latin}`,
+          };
         })()
       : first;
   const legal = company ? locale.companyName(random, family) : undefined;
@@ -118,13 +157,8 @@ export const makeIdentity = (
           random.pick(locale.companyMailboxes),
           `${slugOf(legal.latin, companySuffixes) || 'company'}.example.com`,
         );
-  const postalCode = city.postalCode(random);
-  const address = {
-    lines: locale.streetLines(random, company),
-    city: city.name,
-    postalCode,
-    country: locale.code,
-  } as unknown as PostalAddress;
+  const lines = locale.streetLines(random, company);
+  const address = postalAddress(lines, city.name, city.postalCode(random), locale.code);
   return {
     kind,
     party,

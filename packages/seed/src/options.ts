@@ -64,7 +64,9 @@ export const resolveOptions = (options: CrmHistoryOptions): ResolvedOptions => {
   const months = whole('months', options.months, 2, 120);
   if (!startPattern.test(options.startAt) || Number.isNaN(Date.parse(options.startAt)))
     throw new RangeError(`startAt must be an ISO-8601 instant or day, got "${options.startAt}"`);
-  const startMs = Date.parse(options.startAt.length === 10 ? `${options.startAt}T00:00:00Z` : options.startAt);
+  const startMs = Date.parse(
+    options.startAt.length === 10 ? `${options.startAt}T00:00:00Z` : options.startAt,
+  );
   const start = new Date(startMs);
   const endMs = Date.UTC(
     start.getUTCFullYear(),

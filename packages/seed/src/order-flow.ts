@@ -86,9 +86,18 @@ const pay = (simulation: Simulation, deal: DealModel, invoice: Invoice, share: n
   if (invoice.paid === invoice.amount) earnPoints(simulation, deal, invoice);
 };
 
-const later = (simulation: Simulation, deal: DealModel, fromDays: number, toDays: number, run: () => void) =>
+const later = (
+  simulation: Simulation,
+  deal: DealModel,
+  fromDays: number,
+  toDays: number,
+  run: () => void,
+) =>
   simulation.schedule(
-    simulation.officeTime(simulation.now() + simulation.random.between(fromDays, toDays) * day, deal.customer),
+    simulation.officeTime(
+      simulation.now() + simulation.random.between(fromDays, toDays) * day,
+      deal.customer,
+    ),
     run,
   );
 
@@ -115,7 +124,8 @@ const invoice = (simulation: Simulation, deal: DealModel, amountMinor?: number):
   deal.invoices.push(issued);
   deal.invoicedMinor += amount;
   const behaviour = random.next();
-  if (behaviour < 0.78) later(simulation, deal, 2, termDays + 10, () => pay(simulation, deal, issued, 1));
+  if (behaviour < 0.78)
+    later(simulation, deal, 2, termDays + 10, () => pay(simulation, deal, issued, 1));
   else if (behaviour < 0.86) {
     const share = random.between(0.4, 0.7);
     later(simulation, deal, 5, termDays, () => {
@@ -133,13 +143,19 @@ const deliver = (simulation: Simulation, deal: DealModel, afterFull: () => void)
   const lines: Array<{ productId: ProductId; quantity: Quantity }> = [];
   for (const [productId, remaining] of deal.undelivered) {
     const quantity = partial ? Math.floor(remaining / 2) : remaining;
-    if (quantity > 0) lines.push({ productId: productId as ProductId, quantity: quantity as Quantity });
+    if (quantity > 0)
+      lines.push({ productId: productId as ProductId, quantity: quantity as Quantity });
   }
   if (lines.length === 0) return;
   simulation.deal(
     {
       type: 'RecordDelivery',
-      data: { dealId: deal.id, deliveryId: entry(simulation.newId('dlv')), lines, at: simulation.at() },
+      data: {
+        dealId: deal.id,
+        deliveryId: entry(simulation.newId('dlv')),
+        lines,
+        at: simulation.at(),
+      },
     },
     backOffice,
   );
@@ -178,7 +194,10 @@ const correct = (simulation: Simulation, deal: DealModel): void => {
   const at = simulation.at();
   if (deal.exchangeRate !== null) {
     const old = deal.exchangeRate;
-    const moved = (Number(old.rate) * (1 + random.pick([-1, 1]) * random.between(0.005, 0.02))).toFixed(6);
+    const moved = (
+      Number(old.rate) *
+      (1 + random.pick([-1, 1]) * random.between(0.005, 0.02))
+    ).toFixed(6);
     if (moved === old.rate) return;
     deal.exchangeRate = { ...old, rate: moved as DecimalRate };
     simulation.deal(
@@ -224,9 +243,13 @@ const correct = (simulation: Simulation, deal: DealModel): void => {
 export const startOrder = (simulation: Simulation, deal: DealModel): void => {
   const { random } = simulation;
   for (const line of deal.lines)
-    deal.undelivered.set(line.productId, (deal.undelivered.get(line.productId) ?? 0) + line.quantity);
+    deal.undelivered.set(
+      line.productId,
+      (deal.undelivered.get(line.productId) ?? 0) + line.quantity,
+    );
   const begin = (): void => {
-    const split = deal.customer.identity.kind === 'company' && random.chance(0.4) && deal.revenueMinor >= 200;
+    const split =
+      deal.customer.identity.kind === 'company' && random.chance(0.4) && deal.revenueMinor >= 200;
     later(simulation, deal, 1, 3, () =>
       invoice(simulation, deal, split ? Math.floor(deal.revenueMinor / 2) : undefined),
     );

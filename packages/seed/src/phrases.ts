@@ -24,7 +24,9 @@ export const stageNotes: Readonly<Record<string, ReadonlyArray<string>>> = {
     'Needs analysis meeting: went through how they would use {p}|' +
       'Workshop on requirements for {d}|Site visit to see the current equipment',
   ),
-  proposal: wordsFrom('Sent the proposal for {d}|Presented the offer for {d}|Sent a revised quote for {d}'),
+  proposal: wordsFrom(
+    'Sent the proposal for {d}|Presented the offer for {d}|Sent a revised quote for {d}',
+  ),
   negotiation: wordsFrom(
     'Negotiated the discount on {d}|Agreed payment terms for {d}|Call with purchasing about {d}',
   ),
@@ -127,7 +129,9 @@ export const resolutions = wordsFrom(
     'Firmware updated remotely|Delivered the missing item|Answered the question',
 );
 
-export const reopenReasons = wordsFrom('Problem came back|Replacement also faulty|Credit note not received');
+export const reopenReasons = wordsFrom(
+  'Problem came back|Replacement also faulty|Credit note not received',
+);
 
 export const campaignThemes = wordsFrom(
   'laptop refresh|back to school|year-end security check|spring office upgrade|' +

@@ -37,7 +37,14 @@ export const dealOpened = (
   customer: CustomerModel,
   dealId: string,
 ): void =>
-  promote(simulation, trigger, 'deal-opened-promotes-customer', customer, 'opportunity', `Deal ${dealId} was opened.`);
+  promote(
+    simulation,
+    trigger,
+    'deal-opened-promotes-customer',
+    customer,
+    'opportunity',
+    `Deal ${dealId} was opened.`,
+  );
 
 /** A deal won moves its customer to at least `customer`. */
 export const dealWon = (
@@ -46,7 +53,14 @@ export const dealWon = (
   customer: CustomerModel,
   dealId: string,
 ): void =>
-  promote(simulation, trigger, 'deal-won-promotes-customer', customer, 'customer', `Deal ${dealId} was won.`);
+  promote(
+    simulation,
+    trigger,
+    'deal-won-promotes-customer',
+    customer,
+    'customer',
+    `Deal ${dealId} was won.`,
+  );
 
 /** A campaign conversion moves the member to at least `marketing_qualified`. */
 export const campaignConversion = (

@@ -55,7 +55,9 @@ const qualify = (simulation: Simulation, customer: CustomerModel, stage: Forward
         customerId: customer.id,
         stage,
         reason: text(
-          stage === 'marketing_qualified' ? 'Engaged with our content' : 'Budget and need confirmed',
+          stage === 'marketing_qualified'
+            ? 'Engaged with our content'
+            : 'Budget and need confirmed',
         ),
         at: simulation.at(),
       },
@@ -64,8 +66,16 @@ const qualify = (simulation: Simulation, customer: CustomerModel, stage: Forward
   );
   advanceTo(customer, stage);
   if (stage === 'sales_qualified' || random.chance(0.5)) {
-    const channel = stage === 'sales_qualified' ? random.pick(['meeting', 'call'] as const) : 'email';
-    recordInteraction(simulation, customer, ownerOf(customer), channel, 'outbound', random.pick(qualificationNotes));
+    const channel =
+      stage === 'sales_qualified' ? random.pick(['meeting', 'call'] as const) : 'email';
+    recordInteraction(
+      simulation,
+      customer,
+      ownerOf(customer),
+      channel,
+      'outbound',
+      random.pick(qualificationNotes),
+    );
     maybeFollowUp(simulation, customer, ownerOf(customer), 0.3);
   }
 };
@@ -76,13 +86,21 @@ const run = (simulation: Simulation, customer: CustomerModel, steps: ReadonlyArr
   const delay = day * (0.5 + simulation.random.exponential(meanDays[step] / customer.activity));
   simulation.schedule(simulation.officeTime(simulation.now() + delay, customer), () => {
     // A deal or a campaign may have moved the customer on already; the rest is then moot.
-    if (!isActive(customer) || customer.stage === 'churned' || customer.openDeals.length > 0) return;
+    if (!isActive(customer) || customer.stage === 'churned' || customer.openDeals.length > 0)
+      return;
     if (reached(customer, 'opportunity')) return;
     const { random } = simulation;
     switch (step) {
       case 'touch': {
         const note = fill(random.pick(nurtureTouches), { p: favouriteProduct(customer) });
-        recordInteraction(simulation, customer, ownerOf(customer), random.pick(['email', 'call'] as const), 'outbound', note);
+        recordInteraction(
+          simulation,
+          customer,
+          ownerOf(customer),
+          random.pick(['email', 'call'] as const),
+          'outbound',
+          note,
+        );
         maybeFollowUp(simulation, customer, ownerOf(customer), 0.25);
         break;
       }

@@ -23,26 +23,38 @@ describe('the people and companies in a generated history', () => {
   const registered = ofType('CustomerRegistered');
 
   it('come from several countries, with valid phone numbers typed nationally and internationally', () => {
-    const countries = new Set(registered.flatMap((e) => (e.data.address ? [e.data.address.country] : [])));
+    const countries = new Set(
+      registered.flatMap((e) => (e.data.address ? [e.data.address.country] : [])),
+    );
     expect([...countries].sort()).toEqual(['CN', 'DE', 'ES', 'FR', 'GB', 'JP', 'US']);
-    const prefixes = new Set(registered.flatMap((e) => (e.data.phone ? [e.data.phone.slice(0, 3)] : [])));
+    const prefixes = new Set(
+      registered.flatMap((e) => (e.data.phone ? [e.data.phone.slice(0, 3)] : [])),
+    );
     for (const code of ['+44', '+1', '+49', '+33', '+34', '+86', '+81'])
       expect([...prefixes].some((prefix) => prefix.startsWith(code))).toBe(true);
     const typed = decided.flatMap(({ item }) =>
-      item.command.type === 'RegisterCustomer' && item.command.data.phone !== undefined ? [item.command.data] : [],
+      item.command.type === 'RegisterCustomer' && item.command.data.phone !== undefined
+        ? [item.command.data]
+        : [],
     );
     expect(typed.some((data) => data.phoneRegion !== undefined)).toBe(true);
     expect(typed.some((data) => data.phone?.startsWith('+'))).toBe(true);
-    expect(typed.every((data) => e164Of(data.phone ?? '', data.phoneRegion) !== undefined)).toBe(true);
+    expect(typed.every((data) => e164Of(data.phone ?? '', data.phoneRegion) !== undefined)).toBe(
+      true,
+    );
   });
 
   it('are people and companies, each phone number and email belonging to one of them (duplicates aside)', () => {
     const kinds = new Set(registered.map((e) => e.data.party.kind));
     expect(kinds).toEqual(new Set(['person', 'company']));
     const duplicates = new Set<string>(facts.duplicates.map((pair) => pair.duplicateId));
-    const phones = registered.filter((e) => !duplicates.has(e.data.customerId)).flatMap((e) => (e.data.phone ? [e.data.phone] : []));
+    const phones = registered
+      .filter((e) => !duplicates.has(e.data.customerId))
+      .flatMap((e) => (e.data.phone ? [e.data.phone] : []));
     expect(new Set(phones).size).toBe(phones.length);
-    const emails = registered.filter((e) => !duplicates.has(e.data.customerId)).flatMap((e) => (e.data.email ? [e.data.email] : []));
+    const emails = registered
+      .filter((e) => !duplicates.has(e.data.customerId))
+      .flatMap((e) => (e.data.email ? [e.data.email] : []));
     expect(new Set(emails).size).toBe(emails.length);
   });
 
@@ -54,7 +66,8 @@ describe('the people and companies in a generated history', () => {
       const typedOf = (id: string) => {
         for (const { item } of decided) {
           const { command } = item;
-          if (command.type === 'RegisterCustomer' && command.data.customerId === id) return command.data;
+          if (command.type === 'RegisterCustomer' && command.data.customerId === id)
+            return command.data;
         }
         return undefined;
       };
@@ -67,16 +80,26 @@ describe('the people and companies in a generated history', () => {
   it('have exactly one erasure, by the privacy officer, of the customer the facts name', () => {
     const erasures = decided.flatMap(({ item }) => {
       const { command } = item;
-      return command.type === 'ErasePersonalData' ? [[command.data.customerId, item.actor.role]] : [];
+      return command.type === 'ErasePersonalData'
+        ? [[command.data.customerId, item.actor.role]]
+        : [];
     });
     expect(erasures).toEqual([[facts.erasedCustomerId, 'privacy_officer']]);
     const erasedAt = decided.findIndex(({ item }) => item.command.type === 'ErasePersonalData');
     const afterwards = decided
       .slice(erasedAt + 1)
-      .filter(({ item }) => item.aggregate === 'customer' && item.command.data.customerId === facts.erasedCustomerId);
+      .filter(
+        ({ item }) =>
+          item.aggregate === 'customer' && item.command.data.customerId === facts.erasedCustomerId,
+      );
     expect(afterwards).toEqual([]);
     const erased = customerState(facts.erasedCustomerId);
-    expect([erased.party, erased.email, erased.phone, erased.erasedAt !== null]).toEqual([null, null, null, true]);
+    expect([erased.party, erased.email, erased.phone, erased.erasedAt !== null]).toEqual([
+      null,
+      null,
+      null,
+      true,
+    ]);
     expect(ofType('DealWon').some((e) => e.data.customerId === facts.erasedCustomerId)).toBe(true);
   });
 
@@ -86,7 +109,9 @@ describe('the people and companies in a generated history', () => {
     expect(phone.typed).toMatch(/^020 7946 0\d{3}$/);
     const state = customerState(customerId);
     expect(state.phone).toBe(phone.e164);
-    expect(registered.filter((e) => e.data.phone === phone.e164).map((e) => e.data.customerId)).toEqual([customerId]);
+    expect(
+      registered.filter((e) => e.data.phone === phone.e164).map((e) => e.data.customerId),
+    ).toEqual([customerId]);
     const won = ofType('DealWon').filter((e) => e.data.customerId === customerId);
     expect(won.length).toBeGreaterThanOrEqual(3);
     expect(ofType('TicketOpened').some((e) => e.data.customerId === customerId)).toBe(true);
@@ -101,8 +126,15 @@ describe('the lifecycle', () => {
     const furthest = [...states.entries()]
       .filter(([stream]) => stream.startsWith('customer-'))
       .map(([, state]) => (state as RegisteredCustomer).lifecycle.furthestStage);
-    const atLeast = (stages: ReadonlyArray<string>) => furthest.filter((stage) => stages.includes(stage)).length;
-    const mql = atLeast(['marketing_qualified', 'sales_qualified', 'opportunity', 'customer', 'advocate']);
+    const atLeast = (stages: ReadonlyArray<string>) =>
+      furthest.filter((stage) => stages.includes(stage)).length;
+    const mql = atLeast([
+      'marketing_qualified',
+      'sales_qualified',
+      'opportunity',
+      'customer',
+      'advocate',
+    ]);
     const opportunity = atLeast(['opportunity', 'customer', 'advocate']);
     const customer = atLeast(['customer', 'advocate']);
     expect(furthest.length).toBeGreaterThan(mql);
@@ -131,18 +163,28 @@ describe('sales', () => {
     for (const currency of ['USD', 'GBP']) {
       const foreign = won.filter((e) => e.data.currency === currency);
       expect(foreign.length).toBeGreaterThan(0);
-      expect(foreign.every((e) => e.data.exchangeRate?.base === currency && e.data.exchangeRate.quote === 'EUR')).toBe(true);
+      expect(
+        foreign.every(
+          (e) => e.data.exchangeRate?.base === currency && e.data.exchangeRate.quote === 'EUR',
+        ),
+      ).toBe(true);
     }
   });
 
   it('sells from a catalogue of about twenty products, some at a loss, some at a high margin', () => {
     expect(products.length).toBe(20);
-    const sold = new Set(ofType('DealWon').flatMap((e) => e.data.lineItems.map((line) => line.productId)));
+    const sold = new Set(
+      ofType('DealWon').flatMap((e) => e.data.lineItems.map((line) => line.productId)),
+    );
     expect(sold.size).toBeGreaterThan(12);
     const margins = products.map((p) => (p.listPriceEur - p.unitCostEur) / p.listPriceEur);
     expect(margins.filter((m) => m < 0).length).toBe(3);
     expect(margins.filter((m) => m > 0.6).length).toBeGreaterThan(3);
-    expect(ofType('DealWon').some((e) => e.data.lineItems.some((l) => l.unitCost.amountMinor > l.unitPrice.amountMinor))).toBe(true);
+    expect(
+      ofType('DealWon').some((e) =>
+        e.data.lineItems.some((l) => l.unitCost.amountMinor > l.unitPrice.amountMinor),
+      ),
+    ).toBe(true);
   });
 
   it('delivers orders in full and in part, invoices them, and has some payments outstanding', () => {
@@ -150,11 +192,14 @@ describe('sales', () => {
     expect(deliveries.some((e) => !e.data.fullyDelivered)).toBe(true);
     expect(deliveries.some((e) => e.data.fullyDelivered)).toBe(true);
     expect(count('InvoiceIssued')).toBeGreaterThan(30);
-    expect(ofType('PaymentRecorded').some((e) => e.data.invoiceOutstanding.amountMinor > 0)).toBe(true);
+    expect(ofType('PaymentRecorded').some((e) => e.data.invoiceOutstanding.amountMinor > 0)).toBe(
+      true,
+    );
     const owing = [...states.entries()].filter(
       ([stream, state]) =>
         stream.startsWith('deal-') &&
-        (state as { order?: { outstanding: { amountMinor: number } } }).order?.outstanding.amountMinor,
+        (state as { order?: { outstanding: { amountMinor: number } } }).order?.outstanding
+          .amountMinor,
     );
     expect(owing.length).toBeGreaterThan(0);
   });
@@ -165,7 +210,9 @@ describe('service and marketing', () => {
     expect(count('TicketOpened')).toBeGreaterThan(30);
     expect(count('TicketReplied')).toBeGreaterThan(count('TicketOpened'));
     expect(count('TicketEscalated')).toBeGreaterThan(0);
-    expect(count('TicketFirstResponseSlaBreached') + count('TicketResolutionSlaBreached')).toBeGreaterThan(5);
+    expect(
+      count('TicketFirstResponseSlaBreached') + count('TicketResolutionSlaBreached'),
+    ).toBeGreaterThan(5);
     expect(count('TicketResolved')).toBeGreaterThan(20);
     expect(count('TicketRated')).toBeGreaterThan(5);
   });
@@ -174,7 +221,8 @@ describe('service and marketing', () => {
     const channels = new Set(ofType('CampaignPlanned').map((e) => e.data.channel));
     expect(channels.size).toBeGreaterThanOrEqual(3);
     const responses = new Set(ofType('CampaignResponseRecorded').map((e) => e.data.response));
-    for (const response of ['delivered', 'opened', 'clicked', 'converted']) expect(responses).toContain(response);
+    for (const response of ['delivered', 'opened', 'clicked', 'converted'])
+      expect(responses).toContain(response);
     expect(count('CampaignCostRecorded')).toBeGreaterThan(10);
     expect(ofType('DealOpened').some((e) => e.data.sourceCampaignId !== null)).toBe(true);
   });

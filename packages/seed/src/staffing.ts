@@ -34,7 +34,10 @@ const handOver = (simulation: Simulation): void => {
     if (!isActive(customer)) continue;
     if (customer.ownerId === leavingRep.id) {
       simulation.customer(
-        { type: 'AssignCustomerOwner', data: { customerId: customer.id, ownerId: joiningRep.id, at } },
+        {
+          type: 'AssignCustomerOwner',
+          data: { customerId: customer.id, ownerId: joiningRep.id, at },
+        },
         salesManager,
       );
       customer.ownerId = joiningRep.id;

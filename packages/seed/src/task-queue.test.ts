@@ -6,7 +6,13 @@ describe('createTaskQueue', () => {
   it('hands tasks out by time, ties in the order they were added', () => {
     const queue = createTaskQueue();
     const order: string[] = [];
-    for (const [at, name] of [[30, 'c'], [10, 'a1'], [20, 'b'], [10, 'a2'], [10, 'a3']] as const)
+    for (const [at, name] of [
+      [30, 'c'],
+      [10, 'a1'],
+      [20, 'b'],
+      [10, 'a2'],
+      [10, 'a3'],
+    ] as const)
       queue.add(at, () => order.push(name));
     expect(queue.size()).toBe(5);
     for (let task = queue.take(); task !== undefined; task = queue.take()) task.run();

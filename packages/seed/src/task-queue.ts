@@ -51,7 +51,8 @@ export const createTaskQueue = (): TaskQueue => {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;
-      if (left < heap.length && earlier(heap[left] as Task, heap[smallest] as Task)) smallest = left;
+      if (left < heap.length && earlier(heap[left] as Task, heap[smallest] as Task))
+        smallest = left;
       if (right < heap.length && earlier(heap[right] as Task, heap[smallest] as Task))
         smallest = right;
       if (smallest === i) break;

@@ -49,9 +49,12 @@ describe('a generated history sent through the real command handling', () => {
       sent.push({ item, result: await handler.handle(command, { commandId, actor }) });
     }
     const notAccepted = sent.filter(({ result }) => result.kind !== 'accepted');
-    expect(notAccepted.map(({ item, result }) => `${item.command.type}: ${JSON.stringify(result)}`)).toEqual([]);
+    expect(
+      notAccepted.map(({ item, result }) => `${item.command.type}: ${JSON.stringify(result)}`),
+    ).toEqual([]);
     const wrongCount = sent.filter(
-      ({ item, result }) => result.kind === 'accepted' && result.events.length !== item.expectedEvents,
+      ({ item, result }) =>
+        result.kind === 'accepted' && result.events.length !== item.expectedEvents,
     );
     expect(wrongCount).toEqual([]);
     const stored = await eventStore.readAll();
@@ -59,7 +62,9 @@ describe('a generated history sent through the real command handling', () => {
 
     // Each reaction carries the id the policy runner derives from the triggering event, so a
     // runner reading this log sends only commands the handler has seen: replays, acting no more.
-    const reactionIds = new Set(sent.flatMap(({ item }) => (item.reaction === undefined ? [] : [item.commandId])));
+    const reactionIds = new Set(
+      sent.flatMap(({ item }) => (item.reaction === undefined ? [] : [item.commandId])),
+    );
     const runnerReactions = sent.flatMap(({ result }) =>
       result.kind === 'accepted'
         ? result.events.flatMap((event) => reactTo(event as unknown as EventEnvelope<DomainEvent>))
@@ -68,7 +73,10 @@ describe('a generated history sent through the real command handling', () => {
     expect(runnerReactions.length).toBe(reactionIds.size);
     expect(runnerReactions.every((reaction) => reactionIds.has(reaction.commandId))).toBe(true);
     for (const reaction of runnerReactions.slice(0, 20)) {
-      const replay = await handler.handle(reaction.command, { commandId: reaction.commandId, actor: reaction.actor });
+      const replay = await handler.handle(reaction.command, {
+        commandId: reaction.commandId,
+        actor: reaction.actor,
+      });
       expect(replay.kind).toBe('accepted');
     }
     expect((await eventStore.readAll()).length).toBe(stored.length);

@@ -1,13 +1,12 @@
 import {
   type Actor,
   type CsatValue,
-  type SupportLevel,
   slaTargets,
   type TicketCategory,
   type TicketId,
   type TicketPriority,
 } from '@crm/domain';
-import { entry, text } from './brands.ts';
+import { text } from './brands.ts';
 import { day, hour, minute } from './calendar.ts';
 import { productOf } from './catalogue.ts';
 import { favouriteProduct, isActive } from './customer-actions.ts';
@@ -15,145 +14,16 @@ import type { CustomerModel, DealModel, TicketModel } from './models.ts';
 import {
   agentReplies,
   customerReplies,
-  escalationReasons,
-  escalationTeams,
   fill,
   internalNotes,
-  reopenReasons,
-  resolutions,
   ticketDescriptions,
   ticketSubjects,
 } from './phrases.ts';
 import type { Simulation } from './simulation.ts';
-import { serviceAgents, slaMonitor } from './staff.ts';
+import { serviceAgents } from './staff.ts';
+import { dueTimes, ticketSteps } from './ticket-steps.ts';
 
 const priorities: ReadonlyArray<TicketPriority> = ['low', 'normal', 'high', 'urgent'];
-
-const dueTimes = (openedAt: number, priority: TicketPriority) => ({
-  firstResponseDueAt: openedAt + slaTargets[priority].firstResponseMinutes * minute,
-  resolutionDueAt: openedAt + slaTargets[priority].resolutionMinutes * minute,
-});
-
-const breachesDue = (ticket: TicketModel, now: number) => ({
-  firstResponse:
-    ticket.firstRespondedAt === null && !ticket.breaches.firstResponse && ticket.firstResponseDueAt < now,
-  resolution: ticket.status === 'open' && !ticket.breaches.resolution && ticket.resolutionDueAt < now,
-});
-
-const grieve = (ticket: TicketModel): void => {
-  ticket.customer.grievances += 1;
-};
-
-/** The commands one ticket goes through, each a function of the ticket as it then stands. */
-const ticketSteps = (simulation: Simulation, ticket: TicketModel, agent: Actor) => {
-  const at = () => simulation.at();
-  const ticketId = ticket.id;
-  const reply = (author: 'agent' | 'customer', visibility: 'public' | 'internal', body: string) => () => {
-    if (ticket.status === 'closed') return;
-    const firstResponse = author === 'agent' && visibility === 'public' && ticket.firstRespondedAt === null;
-    const late = firstResponse && !ticket.breaches.firstResponse && ticket.firstResponseDueAt < simulation.now();
-    simulation.ticket(
-      {
-        type: 'ReplyToTicket',
-        data: {
-          ticketId,
-          replyId: entry(simulation.newId('msg')),
-          author: author === 'agent' ? { kind: 'agent', userId: agent.id } : { kind: 'customer' },
-          visibility,
-          body: text(body),
-          at: at(),
-        },
-      },
-      agent,
-      late ? 2 : 1,
-    );
-    if (firstResponse) ticket.firstRespondedAt = simulation.now();
-    if (late) {
-      ticket.breaches.firstResponse = true;
-      grieve(ticket);
-    }
-  };
-  const resolve = () => {
-    if (ticket.status !== 'open') return;
-    const late = breachesDue(ticket, simulation.now()).resolution;
-    simulation.ticket(
-      {
-        type: 'ResolveTicket',
-        data: { ticketId, resolution: text(simulation.random.pick(resolutions)), at: at() },
-      },
-      agent,
-      late ? 2 : 1,
-    );
-    ticket.status = 'resolved';
-    if (late) {
-      ticket.breaches.resolution = true;
-      grieve(ticket);
-    }
-  };
-  return {
-    reply,
-    resolve,
-    assign: () => {
-      if (ticket.status !== 'open' || ticket.assignee === agent.id) return;
-      simulation.ticket({ type: 'AssignTicket', data: { ticketId, assignee: agent.id, at: at() } }, agent);
-      ticket.assignee = agent.id;
-    },
-    check: () => {
-      if (ticket.status === 'closed') return;
-      const due = breachesDue(ticket, simulation.now());
-      const events = Number(due.firstResponse) + Number(due.resolution);
-      if (events === 0) return;
-      simulation.ticket({ type: 'CheckTicketSla', data: { ticketId, at: at() } }, slaMonitor, events);
-      if (due.firstResponse) ticket.breaches.firstResponse = true;
-      if (due.resolution) ticket.breaches.resolution = true;
-      grieve(ticket);
-    },
-    escalate: (level: SupportLevel) => () => {
-      if (ticket.status !== 'open' || level <= ticket.level) return;
-      const { random } = simulation;
-      simulation.ticket(
-        {
-          type: 'EscalateTicket',
-          data: {
-            ticketId,
-            reason: text(random.pick(escalationReasons)),
-            toLevel: level,
-            toTeam: text(random.pick(escalationTeams)),
-            at: at(),
-          },
-        },
-        agent,
-      );
-      ticket.level = level;
-    },
-    reprioritise: (priority: TicketPriority) => () => {
-      if (ticket.status !== 'open' || priority === ticket.priority) return;
-      simulation.ticket({ type: 'ChangeTicketPriority', data: { ticketId, priority, at: at() } }, agent);
-      ticket.priority = priority;
-      Object.assign(ticket, dueTimes(ticket.openedAt, priority));
-    },
-    reopen: () => {
-      if (ticket.status !== 'resolved') return;
-      reply('customer', 'public', simulation.random.pick(reopenReasons))();
-      simulation.ticket(
-        { type: 'ReopenTicket', data: { ticketId, reason: text('The customer says the problem is back'), at: at() } },
-        agent,
-      );
-      ticket.status = 'open';
-    },
-    close: () => {
-      if (ticket.status !== 'resolved') return;
-      simulation.ticket({ type: 'CloseTicket', data: { ticketId, at: at() } }, agent);
-      ticket.status = 'closed';
-    },
-    rate: (score: CsatValue) => () => {
-      if (ticket.status === 'open' || ticket.rated) return;
-      simulation.ticket({ type: 'RateTicket', data: { ticketId, score, at: at() } }, agent);
-      ticket.rated = true;
-      if (score <= 2) grieve(ticket);
-    },
-  };
-};
 
 /**
  * Opens a service case for the customer and plays it out: assignment, the first answer
@@ -233,7 +103,11 @@ export const openTicket = (
   plan.push([ticket.firstResponseDueAt + 15 * minute, step.check]);
   plan.push([firstAt, step.reply('agent', 'public', random.pick(agentReplies))]);
   let last = firstAt;
-  if (random.chance(0.2)) plan.push([firstAt + random.between(10, 240) * minute, step.reply('agent', 'internal', random.pick(internalNotes))]);
+  if (random.chance(0.2))
+    plan.push([
+      firstAt + random.between(10, 240) * minute,
+      step.reply('agent', 'internal', random.pick(internalNotes)),
+    ]);
   if (random.chance(0.5)) {
     last = firstAt + random.between(1, 24) * hour;
     plan.push([last, step.reply('customer', 'public', random.pick(customerReplies))]);
@@ -256,8 +130,20 @@ export const openTicket = (
   if (random.chance(0.5)) {
     const score = random.weighted<number>(
       ticket.customer.grievances > 0 || random.chance(0.15)
-        ? [[5, 10], [4, 25], [3, 30], [2, 20], [1, 15]]
-        : [[5, 50], [4, 33], [3, 10], [2, 4], [1, 3]],
+        ? [
+            [5, 10],
+            [4, 25],
+            [3, 30],
+            [2, 20],
+            [1, 15],
+          ]
+        : [
+            [5, 50],
+            [4, 33],
+            [3, 10],
+            [2, 4],
+            [1, 3],
+          ],
     ) as CsatValue;
     plan.push([resolvedAt + random.between(1, 48) * hour, step.rate(score)]);
   }
@@ -282,7 +168,10 @@ export const openTicket = (
 /** Resolves and closes the customer's unfinished tickets (before their data is erased). */
 export const closeOpenTickets = (simulation: Simulation, customer: CustomerModel): void => {
   for (const ticket of customer.openTickets) {
-    const agent = ticket.assignee === null ? (serviceAgents[0] as Actor) : { id: ticket.assignee, role: 'service_agent' as const };
+    const agent =
+      ticket.assignee === null
+        ? (serviceAgents[0] as Actor)
+        : { id: ticket.assignee, role: 'service_agent' as const };
     const step = ticketSteps(simulation, ticket, agent);
     step.resolve();
     step.close();

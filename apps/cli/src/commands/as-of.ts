@@ -12,7 +12,7 @@ export const asOfCommand = (): Command =>
     .requiredOption('--at <instant>', '2025-06-30T12:00:00Z, or 2025-06-30 for the end of that day (UTC)')
     .option('--json', 'JSON for scripts')
     .action(async (customer: string, flags: { at: string; json?: boolean }, command: Command) => {
-      const at = parseInstant(flags.at);
+      const at = parseInstant(flags.at, '--at');
       await withRuntime(command, {}, async (runtime) => {
         const candidates = customer.startsWith('customer-') ? [customer, customer.slice('customer-'.length)] : [customer];
         let customerId = candidates[0] ?? customer;

@@ -13,7 +13,7 @@ export const stateCommand = (): Command =>
     .option('--json', 'JSON for scripts')
     .action(async (stream: string, flags: { at: string; json?: boolean }, command: Command) => {
       // Read before connecting: a malformed --at is a usage error whatever the database.
-      const point = parsePointInHistory(flags.at);
+      const point = parsePointInHistory(flags.at, '--at');
       await withRuntime(command, {}, async (runtime) => {
         const then = await stateAt(runtime.audit, stream, point);
         if (flags.json === true) {

@@ -20,9 +20,11 @@ export interface TiersReport {
 
 /** The latest year with profit recorded, or the current one. */
 export const latestYear = async (db: Kysely<ProfitTiersTables>): Promise<number> => {
-  const { rows } = await sql<{ readonly year: number | null }>`
-    SELECT max(year) AS year FROM ${sql.table('customer_months')}`.execute(db);
-  return rows[0]?.year ?? new Date().getUTCFullYear();
+  const row = await db
+    .selectFrom('customer_months')
+    .select(sql<number | null>`max(year)`.as('year'))
+    .executeTakeFirst();
+  return row?.year ?? new Date().getUTCFullYear();
 };
 
 export const loadTiers = async (db: Kysely<ProfitTiersTables>, period: ProfitPeriod): Promise<TiersReport> => ({

@@ -18,7 +18,9 @@ export interface StreamHistory {
 
 const withId = (event: DomainEvent, customerId: string): DomainEvent =>
   // Each customer stream gets its own customer, so per-customer counts differ between streams.
-  'customerId' in event.data ? ({ ...event, data: { ...event.data, customerId } } as DomainEvent) : event;
+  'customerId' in event.data
+    ? ({ ...event, data: { ...event.data, customerId } } as DomainEvent)
+    : event;
 
 /**
  * Valid histories of several streams of the four aggregates, from the domain's own history
@@ -32,10 +34,22 @@ export const streamHistoriesArbitrary = (
   fc
     .array(
       fc.oneof(
-        customerHistoryArbitrary.map((h) => ({ category: 'customer', events: h.events as ReadonlyArray<DomainEvent> })),
-        dealHistoryArbitrary.map((h) => ({ category: 'deal', events: h.events as ReadonlyArray<DomainEvent> })),
-        ticketHistoryArbitrary.map((h) => ({ category: 'ticket', events: h.events as ReadonlyArray<DomainEvent> })),
-        campaignHistoryArbitrary.map((h) => ({ category: 'campaign', events: h.events as ReadonlyArray<DomainEvent> })),
+        customerHistoryArbitrary.map((h) => ({
+          category: 'customer',
+          events: h.events as ReadonlyArray<DomainEvent>,
+        })),
+        dealHistoryArbitrary.map((h) => ({
+          category: 'deal',
+          events: h.events as ReadonlyArray<DomainEvent>,
+        })),
+        ticketHistoryArbitrary.map((h) => ({
+          category: 'ticket',
+          events: h.events as ReadonlyArray<DomainEvent>,
+        })),
+        campaignHistoryArbitrary.map((h) => ({
+          category: 'campaign',
+          events: h.events as ReadonlyArray<DomainEvent>,
+        })),
       ),
       { minLength: 1, maxLength: options.maxStreams ?? 8 },
     )

@@ -99,12 +99,16 @@ export const runLogViolations = (entries: ReadonlyArray<RunLogEntry>): ReadonlyA
   for (const entry of entries) {
     if (previous !== undefined) {
       if (!after(entry.first, previous.last)) {
-        violations.push(`batch ${entry.batch} starts at ${entry.first}, not after ${previous.last}`);
+        violations.push(
+          `batch ${entry.batch} starts at ${entry.first}, not after ${previous.last}`,
+        );
       }
       if (entry.session !== previous.session) {
         retired.add(previous.session);
         if (retired.has(entry.session)) {
-          violations.push(`session ${entry.session} applied batch ${entry.batch} after losing ownership`);
+          violations.push(
+            `session ${entry.session} applied batch ${entry.batch} after losing ownership`,
+          );
         }
       }
     }

@@ -147,7 +147,12 @@ export const streamCountProjection = (
     if (customers.size > 0) {
       await db
         .insertInto('customer_counts')
-        .values([...customers].map(([customer_id, { count }]) => ({ customer_id, events: String(count) })))
+        .values(
+          [...customers].map(([customer_id, { count }]) => ({
+            customer_id,
+            events: String(count),
+          })),
+        )
         .onConflict((conflict) =>
           conflict.column('customer_id').doUpdateSet((eb) => ({
             events: sql<string>`customer_counts.events + ${eb.ref('excluded.events')}`,

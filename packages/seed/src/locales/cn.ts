@@ -12,7 +12,9 @@ const city = (name: string, areaCode: string, postalPrefix: string): City => ({
   },
 });
 
-const roads = namesFrom('建国路 人民路 中山路 解放路 南京路 长安街 和平路 科技园路 滨江大道 淮海路');
+const roads = namesFrom(
+  '建国路 人民路 中山路 解放路 南京路 长安街 和平路 科技园路 滨江大道 淮海路',
+);
 const brands = namesFrom(
   '华信:Huaxin 东方:Dongfang 长城:Changcheng 恒通:Hengtong 鑫源:Xinyuan 金桥:Jinqiao ' +
     '天成:Tiancheng 宏达:Hongda',

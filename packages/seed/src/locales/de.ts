@@ -1,5 +1,13 @@
 import type { Random } from '../random.ts';
-import { type City, digitFrom2, digits, type Locale, latin, namesFrom, wordsFrom } from './locale.ts';
+import {
+  type City,
+  digitFrom2,
+  digits,
+  type Locale,
+  latin,
+  namesFrom,
+  wordsFrom,
+} from './locale.ts';
 
 const postalRange = (from: number, to: number) => (random: Random) =>
   String(random.int(from, to)).padStart(5, '0');

@@ -58,7 +58,9 @@ export const es: Locale = {
       : [street, `${random.int(1, 8)}º ${random.pick(['A', 'B', 'C', 'D', 'izq.', 'dcha.'])}`];
   },
   mobile: (random) =>
-    draft(random.chance(0.85) ? `6${digits(random, 8)}` : `7${random.int(1, 4)}${digits(random, 7)}`),
+    draft(
+      random.chance(0.85) ? `6${digits(random, 8)}` : `7${random.int(1, 4)}${digits(random, 7)}`,
+    ),
   companyName: (random, family) =>
     random.weighted([
       [latin(`${random.pick(trades)} ${family.native} S.L.`), 5],

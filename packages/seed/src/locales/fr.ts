@@ -49,13 +49,25 @@ export const fr: Locale = {
     city('Paris', (random) => `750${String(random.int(1, 20)).padStart(2, '0')}`, '14 15 17 18'),
     city('Lyon', (random) => `6900${random.int(1, 9)}`, '472 478 437'),
     city('Marseille', (random) => `130${String(random.int(1, 16)).padStart(2, '0')}`, '491'),
-    city('Toulouse', (random) => `31${random.pick(['000', '100', '200', '300', '400', '500'])}`, '561 562'),
-    city('Bordeaux', (random) => `33${random.pick(['000', '100', '200', '300', '800'])}`, '556 557'),
+    city(
+      'Toulouse',
+      (random) => `31${random.pick(['000', '100', '200', '300', '400', '500'])}`,
+      '561 562',
+    ),
+    city(
+      'Bordeaux',
+      (random) => `33${random.pick(['000', '100', '200', '300', '800'])}`,
+      '556 557',
+    ),
     city('Lille', (random) => `59${random.pick(['000', '160', '260', '800'])}`, '320 328'),
   ],
   streetLines: (random) => [`${random.int(1, 160)} ${random.pick(streets)}`],
   mobile: (random) =>
-    draft(random.chance(0.8) ? `6${random.int(10, 79)}${digits(random, 6)}` : `7${random.int(50, 89)}${digits(random, 6)}`),
+    draft(
+      random.chance(0.8)
+        ? `6${random.int(10, 79)}${digits(random, 6)}`
+        : `7${random.int(50, 89)}${digits(random, 6)}`,
+    ),
   companyName: (random, family) =>
     random.weighted([
       [latin(`${family.native} ${random.pick(trades)} SAS`), 4],

@@ -1,12 +1,5 @@
 import type { Random } from '../random.ts';
-import {
-  type City,
-  digits,
-  type Locale,
-  latin,
-  namesFrom,
-  wordsFrom,
-} from './locale.ts';
+import { type City, digits, type Locale, latin, namesFrom, wordsFrom } from './locale.ts';
 
 const inwardLetters = [...'ABDEFGHJLNPQRSTUWXYZ'];
 

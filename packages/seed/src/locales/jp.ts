@@ -12,7 +12,9 @@ const city = (name: string, areaCode: string, postalPrefix: string): City => ({
   },
 });
 
-const towns = namesFrom('丸の内 西新宿 梅田 みなとみらい 栄 天神 大通西 本町 銀座 港南 中之島 博多駅前');
+const towns = namesFrom(
+  '丸の内 西新宿 梅田 みなとみらい 栄 天神 大通西 本町 銀座 港南 中之島 博多駅前',
+);
 const brands = namesFrom('富士:Fuji 桜:Sakura 東海:Tokai 日の出:Hinode 大和:Yamato 青葉:Aoba');
 const trades = namesFrom(
   '製作所:Seisakusho 商事:Shoji 電機:Denki 物流:Butsuryu 工業:Kogyo 建設:Kensetsu',
@@ -57,7 +59,10 @@ export const jp: Locale = {
     const capitalised = brand.latin.charAt(0).toUpperCase() + brand.latin.slice(1);
     return random.chance(0.6)
       ? { native: `株式会社${brand.native}${trade.native}`, latin: `${capitalised} ${trade.latin}` }
-      : { native: `${brand.native}${trade.native}株式会社`, latin: `${capitalised} ${trade.latin}` };
+      : {
+          native: `${brand.native}${trade.native}株式会社`,
+          latin: `${capitalised} ${trade.latin}`,
+        };
   },
   companyMailboxes: ['info', 'eigyo', 'soumu', 'contact'],
   currencies: [

@@ -1,12 +1,12 @@
 import type { Random } from '../random.ts';
 import {
   type City,
-  type PhoneDraft,
   digitFrom2,
   digits,
   type Locale,
   latin,
   namesFrom,
+  type PhoneDraft,
   wordsFrom,
 } from './locale.ts';
 
