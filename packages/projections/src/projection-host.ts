@@ -111,6 +111,8 @@ export const createProjectionHost = <TDatabase>(
     readonly projection: AnyProjection | undefined;
   }
   const entries = new Map<string, Entry>();
+  // The signal of `run`: set when it starts, so tasks can tell a shutdown from a lost lock.
+  let shutdown: AbortSignal | undefined;
 
   const projectionTask = (projection: AnyProjection): OwnedTask<TDatabase> => ({
     name: projection.name,
@@ -131,7 +133,7 @@ export const createProjectionHost = <TDatabase>(
       if (toRebuild.delete(projection.name) && !(await runner.rebuild(signal))) return;
       await runner.run(signal);
       // A clean shutdown says so in the checkpoint row; a lost lock leaves it to the new owner.
-      if (signal.aborted && runner.status().state === 'stopped') {
+      if (shutdown?.aborted === true && runner.status().state === 'stopped') {
         await recordStatus(connection, projection.name, 'stopped').catch(() => undefined);
       }
     },
@@ -168,6 +170,7 @@ export const createProjectionHost = <TDatabase>(
   return {
     instanceId,
     run: async (signal) => {
+      shutdown = signal;
       await migrateProjectionRuntime(db);
       logger.info({ tasks: tasks.map((task) => task.name) }, 'projector started');
       await Promise.all(

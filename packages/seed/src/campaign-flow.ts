@@ -105,9 +105,7 @@ const plan = (simulation: Simulation): void => {
     budgetMinor: budget.amountMinor,
     startsAt,
     endsAt,
-    theme,
     status: 'planned',
-    members: 0,
   };
   const name = `${theme.charAt(0).toUpperCase()}${theme.slice(1)} ${year} – ${segment.name} (${channel})`;
   simulation.campaign(
@@ -175,7 +173,6 @@ const plan = (simulation: Simulation): void => {
         marketer,
       );
     }
-    campaign.members = members.length;
     if (random.chance(0.04))
       simulation.schedule(simulation.now() + hour, () =>
         cancel('Budget moved to another campaign'),

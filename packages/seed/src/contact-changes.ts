@@ -21,7 +21,6 @@ export const changeContact = (simulation: Simulation, customer: CustomerModel): 
       simulation.contacts.phones,
       random,
     );
-    customer.phoneE164 = phone.e164;
     simulation.customer(
       {
         type: 'ChangeCustomerPhone',

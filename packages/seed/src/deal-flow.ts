@@ -162,8 +162,9 @@ const advance = (simulation: Simulation, deal: DealModel): void => {
       dealOwner(deal),
     );
   }
-  if (stage === 'negotiation' && random.chance(0.3)) {
-    const to = (deal.willWin ? 90 : 40) as WinProbabilityPercent;
+  const to = (deal.willWin ? 90 : 40) as WinProbabilityPercent;
+  // The rep's own read of a deal in negotiation: a verbal yes, or a deal at risk.
+  if (stage === 'negotiation' && to !== deal.winProbability && random.chance(0.3)) {
     deal.winProbability = to;
     simulation.deal(
       { type: 'SetDealWinProbability', data: { dealId: deal.id, winProbabilityPercent: to, at } },

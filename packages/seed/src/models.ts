@@ -44,13 +44,10 @@ export interface CustomerModel {
   stage: LifecycleStage;
   lastForward: ForwardStage;
   email: string;
-  phoneE164: string;
   /** The phone number may change only for customers whose number nobody looks up. */
   phoneFixed: boolean;
   addressLine: string;
   tags: string[];
-  preferredChannel: string | null;
-  language: string | null;
   loyalty: number;
   openFollowUps: EntryId[];
   openDeals: DealModel[];
@@ -114,7 +111,5 @@ export interface CampaignModel {
   readonly budgetMinor: number;
   readonly startsAt: number;
   readonly endsAt: number;
-  readonly theme: string;
   status: 'planned' | 'launched' | 'completed' | 'cancelled';
-  members: number;
 }

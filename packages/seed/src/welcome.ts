@@ -57,8 +57,6 @@ export const welcome = (
       },
       owner,
     );
-    customer.preferredChannel = preferred;
-    customer.language = customer.locale.language;
   }
   const inbound = !['outbound', 'event', 'partner'].includes(channel);
   if (random.chance(0.55)) {
