@@ -911,7 +911,8 @@ const buildHistory = (): LongHistory => {
 interface FoldResult {
   readonly events: number;
   readonly commandsThatBuiltIt: number;
-  readonly followUps: number;
+  /** Open ones are kept in full; closed ones only as ids. */
+  readonly followUps: { readonly open: number; readonly closed: number };
   readonly answeredSurveys: number;
   readonly foldMs: { readonly median: number; readonly p95: number; readonly min: number };
   readonly eventsFoldedPerSecond: number;
@@ -992,8 +993,11 @@ const measureFold = (): FoldResult => {
   return {
     events: events.length,
     commandsThatBuiltIt: history.commands,
-    followUps: Object.keys(state.followUps).length,
-    answeredSurveys: Object.keys(state.answeredSurveys).length,
+    followUps: {
+      open: state.followUps.open.length,
+      closed: [...state.followUps.completed, ...state.followUps.cancelled].flat().length,
+    },
+    answeredSurveys: [...state.answeredSurveys.csat, ...state.answeredSurveys.nps].flat().length,
     foldMs: { median: foldMedian, p95: percentile(foldTimes, 95), min: Math.min(...foldTimes) },
     eventsFoldedPerSecond: events.length / (foldMedian / 1000),
     growth: [...growth, { events: events.length, medianMs: foldMedian }],
@@ -1130,7 +1134,8 @@ const main = (): void => {
     ),
     '',
     `Customer history of ${integer(fold.events)} events (${integer(fold.commandsThatBuiltIt)} commands; ` +
-      `${integer(fold.followUps)} follow-ups, ${integer(fold.answeredSurveys)} surveys in the state); ` +
+      `${integer(fold.followUps.open + fold.followUps.closed)} follow-ups (${integer(fold.followUps.open)} open), ` +
+      `${integer(fold.answeredSurveys)} surveys in the state); ` +
       `fold over ${foldRounds} rounds after ${foldWarmups} warm-ups, decide over ${decideSamples} samples of ${decidesPerSample}.`,
     '',
     table(

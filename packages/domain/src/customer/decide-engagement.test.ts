@@ -78,7 +78,11 @@ describe('follow-ups', () => {
       ]),
     );
     expect(stateAfter(historyOf(register, schedule('fu-1')))).toMatchObject({
-      followUps: { 'fu-1': { status: 'open', note: null, scheduledAt: at(2), closedAt: null } },
+      followUps: {
+        open: [{ followUpId: 'fu-1', note: null, scheduledAt: at(2) }],
+        completed: [],
+        cancelled: [],
+      },
     });
   });
 
@@ -96,15 +100,43 @@ describe('follow-ups', () => {
     const cancel = on('CancelFollowUp', { followUpId: 'fu-1', reason: 'Customer called first' });
     const done = historyOf(register, schedule('fu-1'), complete);
     expect(stateAfter(done)).toMatchObject({
-      followUps: { 'fu-1': { status: 'completed', closedAt: at(9) } },
+      followUps: { open: [], completed: [['fu-1']], cancelled: [] },
     });
     expect(decideAfter(done, complete)).toEqual(
       E.left(expect.objectContaining({ _tag: 'FollowUpAlreadyClosed', status: 'completed' })),
     );
     expect(outcome(decideAfter(done, cancel))).toBe('FollowUpAlreadyClosed');
     const cancelled = historyOf(register, schedule('fu-1'), cancel);
-    expect(stateAfter(cancelled)).toMatchObject({ followUps: { 'fu-1': { status: 'cancelled' } } });
+    expect(stateAfter(cancelled)).toMatchObject({
+      followUps: { open: [], completed: [], cancelled: [['fu-1']] },
+    });
     expect(outcome(decideAfter(cancelled, complete))).toBe('FollowUpAlreadyClosed');
+  });
+
+  it('remembers how each of many closed follow-ups ended, and keeps only open ones in full', () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `fu-${(i * 37) % 150}`);
+    const close = (id: string, i: number) =>
+      i % 3 === 0
+        ? on('CancelFollowUp', { followUpId: id, reason: 'Not needed' })
+        : on('CompleteFollowUp', { followUpId: id });
+    const events = historyOf(
+      register,
+      ...ids.map((id) => schedule(id)),
+      ...ids.slice(1).map((id, i) => close(id, i + 1)),
+    );
+    const state = stateAfter(events);
+    expect(state).toMatchObject({ followUps: { open: [{ followUpId: ids[0] }] } });
+    for (const [i, id] of ids.entries()) {
+      const expected = i === 0 ? undefined : i % 3 === 0 ? 'cancelled' : 'completed';
+      const result = decideAfter(events, on('CompleteFollowUp', { followUpId: id }));
+      expect(E.isLeft(result) ? result.left : undefined, id).toEqual(
+        expected === undefined ? undefined : expect.objectContaining({ status: expected }),
+      );
+      expect(outcome(decideAfter(events, schedule(id))), id).toBe('FollowUpAlreadyScheduled');
+    }
+    expect(outcome(decideAfter(events, on('CompleteFollowUp', { followUpId: 'fu-150' })))).toBe(
+      'FollowUpNotScheduled',
+    );
   });
 
   it('refuses to close a follow-up never scheduled, even one named like an object property', () => {
@@ -130,7 +162,7 @@ describe('RecordSatisfactionScore', () => {
     expect(state).toMatchObject({
       csat: { count: 2, total: 6, latest: 2 },
       nps: { count: 1, total: 9, latest: 9 },
-      answeredSurveys: { 's-1': 'csat', 's-2': 'csat', 's-3': 'nps' },
+      answeredSurveys: { csat: [['s-1', 's-2']], nps: [['s-3']] },
     });
   });
 

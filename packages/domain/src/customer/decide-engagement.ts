@@ -16,8 +16,13 @@ import {
   followUpDueInPast,
   followUpNotScheduled,
 } from './errors-rules.ts';
-import { entryOf } from './record-entry.ts';
-import type { FollowUp, RegisteredCustomer } from './state.ts';
+import { hasId } from './id-set.ts';
+import {
+  type FollowUp,
+  isAnsweredSurvey,
+  isKnownFollowUp,
+  type RegisteredCustomer,
+} from './state.ts';
 
 /** Records a contact with the customer. */
 export const decideInteraction = ({ data }: RecordInteraction): CustomerDecision =>
@@ -40,7 +45,7 @@ export const decideFollowUpScheduling = (
   { data }: ScheduleFollowUp,
   state: RegisteredCustomer,
 ): CustomerDecision => {
-  if (entryOf(state.followUps, data.followUpId) !== undefined) {
+  if (isKnownFollowUp(state, data.followUpId)) {
     return refuse(followUpAlreadyScheduled(data.followUpId));
   }
   if (isBefore(data.dueAt, data.at)) {
@@ -64,10 +69,15 @@ const openFollowUp = (
   state: RegisteredCustomer,
   followUpId: FollowUp['followUpId'],
 ): CustomerDecision | undefined => {
-  const followUp = entryOf(state.followUps, followUpId);
-  if (followUp === undefined) return refuse(followUpNotScheduled(followUpId));
-  if (followUp.status !== 'open') return refuse(followUpAlreadyClosed(followUpId, followUp.status));
-  return undefined;
+  const { followUps } = state;
+  if (followUps.open.some((followUp) => followUp.followUpId === followUpId)) return undefined;
+  if (hasId(followUps.completed, followUpId)) {
+    return refuse(followUpAlreadyClosed(followUpId, 'completed'));
+  }
+  if (hasId(followUps.cancelled, followUpId)) {
+    return refuse(followUpAlreadyClosed(followUpId, 'cancelled'));
+  }
+  return refuse(followUpNotScheduled(followUpId));
 };
 
 /** Completes an open follow-up; unknown, completed and cancelled ones are refused. */
@@ -104,7 +114,7 @@ export const decideSatisfactionScore = (
   { data }: RecordSatisfactionScore,
   state: RegisteredCustomer,
 ): CustomerDecision =>
-  entryOf(state.answeredSurveys, data.surveyId) !== undefined
+  isAnsweredSurvey(state, data.surveyId)
     ? refuse(surveyAlreadyAnswered(data.surveyId))
     : accept({
         type: 'SatisfactionScoreRecorded',

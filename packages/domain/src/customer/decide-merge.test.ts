@@ -152,7 +152,7 @@ describe('ErasePersonalData', () => {
       phone: null,
       address: null,
       lastCommunication: { interactionId: 'call-1', summary: null },
-      followUps: { 'fu-1': { note: null, status: 'open' } },
+      followUps: { open: [{ followUpId: 'fu-1', note: null }] },
       preferences: { preferredChannel: 'email', custom: {} },
       loyalty: { balance: 40 },
       erasedAt: at(2),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerId, EntryId, UserId } from '../kernel/ids.ts';
-import type { Instant } from '../kernel/time.ts';
+import type { CustomerId, EntryId } from '../kernel/ids.ts';
 import { customerDecider, customerInvariantBreaches } from './decider.ts';
-import type { RegisteredCustomer } from './state.ts';
+import { noFollowUps, type RegisteredCustomer } from './state.ts';
 import { at, command, customerId, historyOf, register, stateAfter } from './test-fixtures.ts';
 
 const sound = () =>
@@ -99,7 +98,7 @@ describe('customerInvariantBreaches', () => {
         phone: null,
         address: { lines: [], city: 'x', country: 'GB' } as never,
         lastCommunication: null,
-        followUps: {},
+        followUps: noFollowUps,
         preferences: { ...s.preferences, custom: { a: 'b' } as never },
         erasedAt: at(5),
       })),
@@ -134,19 +133,44 @@ describe('customerInvariantBreaches', () => {
     expect(
       breachesOf((s) => ({
         ...s,
-        answeredSurveys: { x: 'nps' } as never,
+        answeredSurveys: { csat: [], nps: [['x' as EntryId]] },
         nps: { count: 1, total: 3, latest: null },
       })),
     ).toEqual(['NPS has a latest answer exactly when it has answers']);
-    const open = {
-      followUpId: 'f' as EntryId,
-      dueAt: at(9),
-      assigneeId: 'u' as UserId,
-      note: null,
-      status: 'open' as const,
-      scheduledAt: at(3),
-      closedAt: at(4) as Instant,
-    };
-    expect(breachesOf((s) => ({ ...s, followUps: { f: open } }))).toHaveLength(1);
+    expect(
+      breachesOf((s) => ({
+        ...s,
+        answeredSurveys: { csat: [['x' as EntryId]], nps: [['x' as EntryId]] },
+        csat: { count: 1, total: 5, latest: 5 },
+        nps: { count: 1, total: 3, latest: 3 },
+      })),
+    ).toEqual(['a survey is answered both as CSAT and as NPS']);
+    expect(
+      breachesOf((s) => ({
+        ...s,
+        answeredSurveys: { csat: [['y', 'x'] as EntryId[]], nps: [] },
+        csat: { count: 2, total: 5, latest: 3 },
+      })),
+    ).toEqual(['answered surveys are not kept as sorted sets']);
+  });
+
+  it('reports follow-up ids kept twice, and closed ids kept out of order', () => {
+    const f = 'f' as EntryId;
+    const open = (s: RegisteredCustomer) => s.followUps.open;
+    expect(breachesOf((s) => ({ ...s, followUps: { ...s.followUps, completed: [[f]] } }))).toEqual([
+      'a follow-up id is open, completed or cancelled more than once',
+    ]);
+    expect(
+      breachesOf((s) => ({
+        ...s,
+        followUps: { open: [...open(s), ...open(s)], completed: [], cancelled: [] },
+      })),
+    ).toEqual(['a follow-up id is open, completed or cancelled more than once']);
+    expect(
+      breachesOf((s) => ({ ...s, followUps: { open: [], completed: [[f]], cancelled: [[f]] } })),
+    ).toEqual(['a follow-up id is open, completed or cancelled more than once']);
+    expect(
+      breachesOf((s) => ({ ...s, followUps: { open: [], completed: [[f], []], cancelled: [] } })),
+    ).toEqual(['closed follow-up ids are not kept as sorted sets']);
   });
 });

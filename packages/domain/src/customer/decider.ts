@@ -4,6 +4,7 @@ import { decideCustomer } from './decide.ts';
 import type { CustomerError } from './errors.ts';
 import type { CustomerEvent } from './events.ts';
 import { evolveCustomer } from './evolve.ts';
+import { hasId, idCount, isWellFormedIdSet } from './id-set.ts';
 import { isForwardStage, lifecycleRank } from './lifecycle-stage.ts';
 import { maxCustomPreferences } from './preferences.ts';
 import {
@@ -45,6 +46,36 @@ const scoreBreaches = (name: string, summary: ScoreSummary, min: number, max: nu
     : []),
 ];
 
+const followUpBreaches = ({ followUps }: RegisteredCustomer): ReadonlyArray<string> => {
+  const { open, completed, cancelled } = followUps;
+  const openIds = new Set(open.map((followUp) => followUp.followUpId));
+  return [
+    ...(!isWellFormedIdSet(completed) || !isWellFormedIdSet(cancelled)
+      ? ['closed follow-up ids are not kept as sorted sets']
+      : []),
+    ...(openIds.size !== open.length ||
+    open.some(({ followUpId }) => hasId(completed, followUpId) || hasId(cancelled, followUpId)) ||
+    completed.some((run) => run.some((followUpId) => hasId(cancelled, followUpId)))
+      ? ['a follow-up id is open, completed or cancelled more than once']
+      : []),
+  ];
+};
+
+const surveyBreaches = (state: RegisteredCustomer): ReadonlyArray<string> => {
+  const { csat, nps } = state.answeredSurveys;
+  if (!isWellFormedIdSet(csat) || !isWellFormedIdSet(nps)) {
+    return ['answered surveys are not kept as sorted sets'];
+  }
+  return [
+    ...(state.csat.count !== idCount(csat) || state.nps.count !== idCount(nps)
+      ? ['score counts do not match the surveys answered']
+      : []),
+    ...(csat.some((run) => run.some((surveyId) => hasId(nps, surveyId)))
+      ? ['a survey is answered both as CSAT and as NPS']
+      : []),
+  ];
+};
+
 const lifecycleBreaches = ({ lifecycle }: RegisteredCustomer): ReadonlyArray<string> => [
   ...(lifecycleRank(lifecycle.furthestStage) < lifecycleRank(lifecycle.lastForwardStage)
     ? [`furthest stage ${lifecycle.furthestStage} is behind ${lifecycle.lastForwardStage}`]
@@ -67,7 +98,7 @@ const personalDataBreaches = (state: RegisteredCustomer): ReadonlyArray<string> 
     state.phone !== null && 'phone',
     state.address !== null && 'address',
     state.lastCommunication?.summary != null && 'interaction summary',
-    Object.values(state.followUps).some((f) => f.note !== null) && 'follow-up note',
+    state.followUps.open.some((followUp) => followUp.note !== null) && 'follow-up note',
     Object.keys(state.preferences.custom).length > 0 && 'free preferences',
   ].filter((field) => field !== false);
   return kept.map((field) => `erased customer still holds its ${field}`);
@@ -82,7 +113,6 @@ const personalDataBreaches = (state: RegisteredCustomer): ReadonlyArray<string> 
 export const customerInvariantBreaches = (state: CustomerState): ReadonlyArray<string> => {
   if (state.status === 'unregistered') return [];
   const { loyalty, preferences } = state;
-  const answers = Object.values(state.answeredSurveys);
   return [
     ...(loyalty.balance < 0 ? [`loyalty balance ${loyalty.balance} is negative`] : []),
     ...(loyalty.balance !== loyalty.earned - loyalty.redeemed
@@ -107,14 +137,9 @@ export const customerInvariantBreaches = (state: CustomerState): ReadonlyArray<s
     preferences.optOuts.includes(preferences.preferredChannel)
       ? [`preferred channel ${preferences.preferredChannel} is opted out`]
       : []),
-    ...(state.csat.count !== answers.filter((kind) => kind === 'csat').length ||
-    state.nps.count !== answers.filter((kind) => kind === 'nps').length
-      ? ['score counts do not match the surveys answered']
-      : []),
+    ...surveyBreaches(state),
     ...scoreBreaches('CSAT', state.csat, 1, 5),
     ...scoreBreaches('NPS', state.nps, 0, 10),
-    ...(Object.values(state.followUps).some((f) => (f.status === 'open') !== (f.closedAt === null))
-      ? ['a follow-up is closed without a closing instant, or open with one']
-      : []),
+    ...followUpBreaches(state),
   ];
 };

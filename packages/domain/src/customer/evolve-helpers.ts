@@ -5,10 +5,18 @@ import type {
   SatisfactionScoreRecorded,
 } from './events-engagement.ts';
 import type { CustomerRegistered } from './events-profile.ts';
+import { withId } from './id-set.ts';
 import { laterStage } from './lifecycle-stage.ts';
 import { noPreferences } from './preferences.ts';
-import { entryOf } from './record-entry.ts';
-import { addScore, noScores, type RegisteredCustomer } from './state.ts';
+import {
+  addScore,
+  isAnsweredSurvey,
+  isKnownFollowUp,
+  noAnsweredSurveys,
+  noFollowUps,
+  noScores,
+  type RegisteredCustomer,
+} from './state.ts';
 
 /** The state a registration creates: a `lead` with nothing else recorded yet. */
 export const registeredCustomer = ({ data }: CustomerRegistered): RegisteredCustomer => ({
@@ -33,10 +41,10 @@ export const registeredCustomer = ({ data }: CustomerRegistered): RegisteredCust
   interactionCount: 0,
   lastCommunication: null,
   preferences: noPreferences,
-  followUps: {},
+  followUps: noFollowUps,
   csat: noScores,
   nps: noScores,
-  answeredSurveys: {},
+  answeredSurveys: noAnsweredSurveys,
   loyalty: { balance: 0, earned: 0, redeemed: 0 },
   mergedInto: null,
   absorbedDuplicates: [],
@@ -67,43 +75,48 @@ export const withInteraction = (
   };
 };
 
-/** Adds a follow-up under a new id (an id already used is left alone). */
+/** Adds an open follow-up under a new id (an id already used is left alone). */
 export const withFollowUp = (
   state: RegisteredCustomer,
   { data }: FollowUpScheduled,
 ): RegisteredCustomer =>
-  entryOf(state.followUps, data.followUpId) !== undefined
+  isKnownFollowUp(state, data.followUpId)
     ? state
     : {
         ...state,
         followUps: {
           ...state.followUps,
-          [data.followUpId]: {
-            followUpId: data.followUpId,
-            dueAt: data.dueAt,
-            assigneeId: data.assigneeId,
-            note: state.erasedAt === null ? data.note : null,
-            status: 'open',
-            scheduledAt: data.at,
-            closedAt: null,
-          },
+          open: [
+            ...state.followUps.open,
+            {
+              followUpId: data.followUpId,
+              dueAt: data.dueAt,
+              assigneeId: data.assigneeId,
+              note: state.erasedAt === null ? data.note : null,
+              scheduledAt: data.at,
+            },
+          ],
         },
       };
 
-/** Closes an open follow-up (others are left alone). */
+/** Closes an open follow-up, keeping only its id (others are left alone). */
 export const withFollowUpClosed = (
   state: RegisteredCustomer,
   followUpId: string,
   status: 'completed' | 'cancelled',
-  at: RegisteredCustomer['registeredAt'],
 ): RegisteredCustomer => {
-  const followUp = entryOf(state.followUps, followUpId);
-  return followUp === undefined || followUp.status !== 'open'
-    ? state
-    : {
-        ...state,
-        followUps: { ...state.followUps, [followUpId]: { ...followUp, status, closedAt: at } },
-      };
+  const { followUps } = state;
+  const index = followUps.open.findIndex((followUp) => followUp.followUpId === followUpId);
+  const followUp = followUps.open[index];
+  if (followUp === undefined) return state;
+  const open = followUps.open.toSpliced(index, 1);
+  return {
+    ...state,
+    followUps:
+      status === 'completed'
+        ? { ...followUps, open, completed: withId(followUps.completed, followUp.followUpId) }
+        : { ...followUps, open, cancelled: withId(followUps.cancelled, followUp.followUpId) },
+  };
 };
 
 /** Counts a survey answer once. */
@@ -111,11 +124,19 @@ export const withScore = (
   state: RegisteredCustomer,
   { data }: SatisfactionScoreRecorded,
 ): RegisteredCustomer => {
-  if (entryOf(state.answeredSurveys, data.surveyId) !== undefined) return state;
-  const answeredSurveys = { ...state.answeredSurveys, [data.surveyId]: data.score.kind };
+  if (isAnsweredSurvey(state, data.surveyId)) return state;
+  const { answeredSurveys } = state;
   return data.score.kind === 'csat'
-    ? { ...state, answeredSurveys, csat: addScore(state.csat, data.score.value) }
-    : { ...state, answeredSurveys, nps: addScore(state.nps, data.score.value) };
+    ? {
+        ...state,
+        answeredSurveys: { ...answeredSurveys, csat: withId(answeredSurveys.csat, data.surveyId) },
+        csat: addScore(state.csat, data.score.value),
+      }
+    : {
+        ...state,
+        answeredSurveys: { ...answeredSurveys, nps: withId(answeredSurveys.nps, data.surveyId) },
+        nps: addScore(state.nps, data.score.value),
+      };
 };
 
 /** Moves the customer to a forward stage, keeping the furthest stage reached. */
@@ -146,9 +167,10 @@ export const withoutPersonalData = (
   address: null,
   lastCommunication:
     state.lastCommunication === null ? null : { ...state.lastCommunication, summary: null },
-  followUps: Object.fromEntries(
-    Object.entries(state.followUps).map(([id, followUp]) => [id, { ...followUp, note: null }]),
-  ),
+  followUps: {
+    ...state.followUps,
+    open: state.followUps.open.map((followUp) => ({ ...followUp, note: null })),
+  },
   preferences: { ...state.preferences, custom: {} },
   erasedAt: state.erasedAt ?? at,
 });

@@ -123,7 +123,7 @@ describe('evolveCustomer is total', () => {
       address: null,
       interactionCount: 1,
       lastCommunication: { summary: null },
-      followUps: { f: { note: null } },
+      followUps: { open: [{ followUpId: 'f', note: null }] },
       preferences: { language: 'de', custom: {} },
       erasedAt: at(7),
     });

@@ -74,9 +74,9 @@ const evolveRegistered = (state: RegisteredCustomer, event: CustomerEvent): Regi
     case 'FollowUpScheduled':
       return withFollowUp(state, event);
     case 'FollowUpCompleted':
-      return withFollowUpClosed(state, event.data.followUpId, 'completed', event.data.at);
+      return withFollowUpClosed(state, event.data.followUpId, 'completed');
     case 'FollowUpCancelled':
-      return withFollowUpClosed(state, event.data.followUpId, 'cancelled', event.data.at);
+      return withFollowUpClosed(state, event.data.followUpId, 'cancelled');
     case 'SatisfactionScoreRecorded':
       return withScore(state, event);
     case 'LoyaltyPointsEarned':

@@ -105,6 +105,7 @@ export {
   CustomerUntagged,
 } from './events-profile.ts';
 export { evolveCustomer } from './evolve.ts';
+export type { IdSet } from './id-set.ts';
 export {
   ChurnableStage,
   ForwardStage,
@@ -124,9 +125,11 @@ export {
   PreferenceValue,
 } from './preferences.ts';
 export type {
+  AnsweredSurveys,
   CustomerLifecycle,
   CustomerState,
   FollowUp,
+  FollowUps,
   LastCommunication,
   LoyaltyAccount,
   RegisteredCustomer,

@@ -5,6 +5,7 @@ import type { Instant } from '../kernel/time.ts';
 import type { Acquisition } from './acquisition.ts';
 import type { PostalAddress } from './address.ts';
 import type { InteractionChannel, InteractionDirection } from './engagement.ts';
+import { emptyIdSet, hasId, type IdSet } from './id-set.ts';
 import type { ForwardStage, LifecycleStage } from './lifecycle-stage.ts';
 import type { Party, PartyKind } from './party.ts';
 import type { Preferences } from './preferences.ts';
@@ -34,17 +35,40 @@ export interface LastCommunication {
   readonly at: Instant;
 }
 
-/** A follow-up and what became of it. */
+/** An open follow-up: scheduled, neither completed nor cancelled yet. */
 export interface FollowUp {
   readonly followUpId: EntryId;
   readonly dueAt: Instant;
   readonly assigneeId: UserId;
   /** `null` when none was given or once personal data is erased. */
   readonly note: NonEmptyString | null;
-  readonly status: 'open' | 'completed' | 'cancelled';
   readonly scheduledAt: Instant;
-  readonly closedAt: Instant | null;
 }
+
+/**
+ * The customer's follow-ups. Only open ones keep their details; a closed one keeps just its id,
+ * which is all `decide` needs (to refuse reusing it, and to say it is already completed or
+ * cancelled rather than never scheduled). Closed ones pile up over a customer's life, so they
+ * live in id sets, which stay cheap to extend (see `IdSet`).
+ */
+export interface FollowUps {
+  /** In the order they were scheduled. */
+  readonly open: ReadonlyArray<FollowUp>;
+  readonly completed: IdSet<EntryId>;
+  readonly cancelled: IdSet<EntryId>;
+}
+
+/** No follow-up scheduled yet. */
+export const noFollowUps: FollowUps = { open: [], completed: emptyIdSet, cancelled: emptyIdSet };
+
+/** The surveys answered, by kind, so one answer is never counted twice. */
+export interface AnsweredSurveys {
+  readonly csat: IdSet<EntryId>;
+  readonly nps: IdSet<EntryId>;
+}
+
+/** No survey answered yet. */
+export const noAnsweredSurveys: AnsweredSurveys = { csat: emptyIdSet, nps: emptyIdSet };
 
 /** Running figures of one kind of survey answer. */
 export interface ScoreSummary {
@@ -78,11 +102,10 @@ export interface RegisteredCustomer {
   readonly interactionCount: number;
   readonly lastCommunication: LastCommunication | null;
   readonly preferences: Preferences;
-  readonly followUps: Readonly<Record<string, FollowUp>>;
+  readonly followUps: FollowUps;
   readonly csat: ScoreSummary;
   readonly nps: ScoreSummary;
-  /** The surveys already answered, so one answer is never counted twice. */
-  readonly answeredSurveys: Readonly<Record<string, 'csat' | 'nps'>>;
+  readonly answeredSurveys: AnsweredSurveys;
   readonly loyalty: LoyaltyAccount;
   /** The survivor this customer was merged into; `null` unless it is a tombstone. */
   readonly mergedInto: CustomerId | null;
@@ -114,3 +137,15 @@ export const addScore = (summary: ScoreSummary, value: number): ScoreSummary => 
 
 /** No survey answered yet. */
 export const noScores: ScoreSummary = { count: 0, total: 0, latest: null };
+
+/** Whether a follow-up with this id was ever scheduled, open or closed. */
+export const isKnownFollowUp = ({ followUps }: RegisteredCustomer, followUpId: string): boolean =>
+  followUps.open.some((followUp) => followUp.followUpId === followUpId) ||
+  hasId(followUps.completed, followUpId) ||
+  hasId(followUps.cancelled, followUpId);
+
+/** Whether this survey was already answered, whatever its kind. */
+export const isAnsweredSurvey = (
+  { answeredSurveys }: RegisteredCustomer,
+  surveyId: string,
+): boolean => hasId(answeredSurveys.csat, surveyId) || hasId(answeredSurveys.nps, surveyId);

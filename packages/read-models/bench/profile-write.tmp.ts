@@ -1,0 +1,17 @@
+import { createInMemoryKeyStore } from '@crm/command-handling';
+import { createTestDatabase, startTestServer } from '@crm/test-database';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { migrateEventStore } from '@crm/event-store-postgres';
+import { createPostgresKeyStore, migrateCommandHandling } from '@crm/command-handling-postgres';
+import { writeSeededLog } from './seeded-log.ts';
+const server = await startTestServer({ fast: false, postgresFlags: ['-c', 'synchronous_commit=off'] });
+const database = await createTestDatabase(server.url, 'p');
+const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) });
+await migrateEventStore(db); await migrateCommandHandling(db);
+const ks = process.env.MEM === '1' ? createInMemoryKeyStore() : createPostgresKeyStore({ db });
+const t = Date.now();
+const log = await writeSeededLog(pool, ks, { seed: 'bench', customers: 2000, months: 24, startAt: '2024-01-01' }, () => {});
+console.log(log.events, log.commands, Date.now() - t, 'ms', process.cpuUsage());
+await db.destroy(); await database.drop(); await server.stop();

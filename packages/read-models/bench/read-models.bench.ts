@@ -1,0 +1,222 @@
+/**
+ * The read models beside raw SQL on one server, in one run (brief §9, issue 7 item 5):
+ *   (a) rebuilding every read model from a seeded, realistic log of ~1,000,000 events — beside
+ *       the server's raw rate of 100-row INSERTs (target ≥ 0.4 of it)
+ *   (b) customer 360° look-up by phone among 100,000 customers — beside a raw primary-key
+ *       SELECT on the same table (target: p99 within 3× of the raw p99)
+ *
+ *   pnpm --filter @crm/read-models bench [--json] [--events=1000000] [--only=a|b]
+ *     [--lookup-customers=100000] [--lookups=10000] [--batch-size=500] [--no-separate]
+ *
+ * Progress goes to stderr, the table (or JSON with `--json`) to stdout. Without DATABASE_URL
+ * it starts an embedded PostgreSQL 18 with `synchronous_commit=off`, as the event store's
+ * benchmark does (docs/benchmarks.md says why).
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { KeyStore } from '@crm/command-handling';
+import { createPostgresKeyStore, migrateCommandHandling } from '@crm/command-handling-postgres';
+import type { CurrencyCode } from '@crm/domain';
+import { createPostgresEventStore, migrateEventStore } from '@crm/event-store-postgres';
+import { createProjectionRunner } from '@crm/projections';
+import { estimateCrmHistorySize } from '@crm/seed';
+import { createTestDatabase, startTestServer } from '@crm/test-database';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { allProjections, type Customer360Tables, customer360Projection } from '../src/index.ts';
+import { type BenchReport, printReport } from './bench-report.ts';
+import { measurePhoneLookups } from './phone-lookups.ts';
+import { domainEventDecoder, postgresEventCounter } from './projector-wiring.ts';
+import { rawInsertRate } from './raw-baselines.ts';
+import { rebuildEachAlone, rebuildTogether } from './rebuild.ts';
+import { type LogFacts, type SeededLog, writeSeededLog } from './seeded-log.ts';
+
+const argument = (name: string, fallback: number): number => {
+  const found = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  const value = found === undefined ? fallback : Number(found.slice(name.length + 3));
+  if (!Number.isInteger(value) || value <= 0) throw new RangeError(`--${name} must be a whole number`);
+  return value;
+};
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const runs = (part: 'a' | 'b'): boolean => only === undefined || only.split(',').includes(part);
+const settings = { reportingCurrency: 'EUR' as CurrencyCode, timeZone: 'Europe/Berlin' };
+const options = {
+  json: process.argv.includes('--json'),
+  separate: !process.argv.includes('--no-separate'),
+  events: argument('events', 1_000_000),
+  months: argument('months', 24),
+  lookupCustomers: argument('lookup-customers', 100_000),
+  lookupMonths: argument('lookup-months', 2),
+  lookups: argument('lookups', 10_000),
+  batchSize: argument('batch-size', 500),
+  rawStatements: argument('raw-statements', 1_000),
+};
+const seed = 'bench';
+const startAt = '2024-01-01';
+
+const progress = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** Customers whose `months`-long history holds about `events` events. */
+const customersFor = (events: number, months: number): number => {
+  const per = estimateCrmHistorySize({ seed, customers: 100_000, months, startAt }).events / 1e5;
+  return Math.max(10, Math.round(events / per));
+};
+
+/** A database of its own on the server: the event store, command handling's tables, pools. */
+const openDatabase = async (serverUrl: string, prefix: string) => {
+  const database = await createTestDatabase(serverUrl, prefix);
+  // The log side (store, key store, counts) and the read-model side on pools of their own, as
+  // the projector has them; the read side has a connection per projection and some spare.
+  const storePool = new pg.Pool({ connectionString: database.url, max: 12 });
+  const readPool = new pg.Pool({ connectionString: database.url, max: 12 });
+  const storeDb = new Kysely<never>({ dialect: new PostgresDialect({ pool: storePool }) });
+  const readDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: readPool }) });
+  await migrateEventStore(storeDb);
+  await migrateCommandHandling(storeDb);
+  const keyStore: KeyStore = createPostgresKeyStore({ db: storeDb });
+  const eventStore = createPostgresEventStore({ db: storeDb });
+  return {
+    database,
+    storePool,
+    readPool,
+    readDb,
+    keyStore,
+    eventStore,
+    setup: {
+      db: readDb,
+      eventStore,
+      decode: domainEventDecoder({ eventStore, keyStore }),
+      counter: postgresEventCounter(storePool),
+      batchSize: options.batchSize,
+      progress,
+    },
+    close: async () => {
+      await eventStore.close();
+      await storeDb.destroy();
+      await readDb.destroy();
+      await database.drop();
+    },
+  };
+};
+
+const factsOf = ({ phones: _, ...facts }: SeededLog): LogFacts => facts;
+
+type Opened = Awaited<ReturnType<typeof openDatabase>>;
+
+const writeLog = async (opened: Opened, customers: number, months: number): Promise<SeededLog> => {
+  progress(`Writing a seeded history of ${customers} customers over ${months} months…`);
+  let lastReport = 0;
+  const log = await writeSeededLog(
+    opened.storePool,
+    opened.keyStore,
+    { seed, customers, months, startAt, reportingCurrency: settings.reportingCurrency },
+    (events, estimated) => {
+      if (events - lastReport < 100_000 && events !== estimated) return;
+      lastReport = events;
+      progress(`  ${events} events written (about ${estimated} commands in all)`);
+    },
+  );
+  progress(`  ${log.events} events from ${log.commands} commands in ${log.seconds.toFixed(0)} s`);
+  return log;
+};
+
+const partA = async (serverUrl: string): Promise<BenchReport['rebuild']> => {
+  const opened = await openDatabase(serverUrl, 'bench_rebuild');
+  try {
+    const customers = customersFor(options.events, options.months);
+    const log = await writeLog(opened, customers, options.months);
+    const projections = allProjections(settings);
+    progress(`Raw 100-row INSERTs (${options.rawStatements} statements)…`);
+    const rawBefore = await rawInsertRate(opened.storePool, options.rawStatements);
+    progress(`Rebuilding all ${projections.length} read models side by side…`);
+    const together = await rebuildTogether(opened.setup, projections, 'all');
+    progress(`  all: ${together.seconds.toFixed(1)} s`);
+    progress('Raw 100-row INSERTs again…');
+    const rawAfter = await rawInsertRate(opened.storePool, options.rawStatements);
+    const alone = options.separate ? await rebuildEachAlone(opened.setup, projections) : [];
+    return { log: factsOf(log), rawBefore, rawAfter, together, alone };
+  } finally {
+    await opened.close();
+  }
+};
+
+const partB = async (serverUrl: string): Promise<BenchReport['lookup']> => {
+  const opened = await openDatabase(serverUrl, 'bench_lookup');
+  try {
+    const log = await writeLog(opened, options.lookupCustomers, options.lookupMonths);
+    progress('Projecting customer 360°…');
+    const started = process.hrtime.bigint();
+    await createProjectionRunner({
+      ...opened.setup,
+      projection: customer360Projection(settings),
+    }).catchUp();
+    progress(`  done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);
+    await opened.readPool.query('VACUUM ANALYZE');
+    progress(`Looking up ${options.lookups} callers by phone…`);
+    const lookupPool = new pg.Pool({ connectionString: opened.database.url, max: 1 });
+    const db = new Kysely<Customer360Tables>({
+      dialect: new PostgresDialect({ pool: lookupPool }),
+    }).withSchema('customer_360');
+    try {
+      const result = await measurePhoneLookups({
+        db,
+        pool: lookupPool,
+        schema: 'customer_360',
+        phones: log.phones,
+        lookups: options.lookups,
+        progress,
+      });
+      return { ...result, log: factsOf(log) };
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await opened.close();
+  }
+};
+
+const main = async (): Promise<void> => {
+  const started = Date.now();
+  const server = await startTestServer({
+    fast: false,
+    postgresFlags: ['-c', 'synchronous_commit=off'],
+  });
+  try {
+    const probe = new pg.Client({ connectionString: server.url });
+    await probe.connect();
+    const { rows } = await probe.query<{ version: string; sync: string; buffers: string }>(
+      `SELECT current_setting('server_version') AS version,
+        current_setting('synchronous_commit') AS sync, current_setting('shared_buffers') AS buffers`,
+    );
+    await probe.end();
+    const facts = {
+      node: process.version,
+      cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+      memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+      postgres: rows[0]?.version ?? 'unknown',
+      synchronous_commit: rows[0]?.sync ?? 'unknown',
+      shared_buffers: rows[0]?.buffers ?? 'unknown',
+      server: process.env.DATABASE_URL === undefined ? 'embedded' : 'DATABASE_URL',
+      batch_size: String(options.batchSize),
+      started: new Date(started).toISOString(),
+    };
+    progress(`Benchmarking on ${JSON.stringify(facts)}`);
+    const rebuild = runs('a') ? await partA(server.url) : undefined;
+    const lookup = runs('b') ? await partB(server.url) : undefined;
+    const report: BenchReport = {
+      facts: {
+        ...facts,
+        wall: `${Math.round((Date.now() - started) / 1000)} s`,
+        load_average: loadavg().map((x) => x.toFixed(1)).join(' '),
+      },
+      rebuild,
+      lookup,
+    };
+    printReport(report, options.json);
+  } finally {
+    await server.stop();
+  }
+};
+
+await main();
