@@ -6,8 +6,11 @@ export default mergeConfig(
   defineConfig({
     test: {
       globalSetup: ['@crm/test-database/global-setup'],
-      testTimeout: 120_000,
-      hookTimeout: 60_000,
+      // Each test runs the CLI as child processes against PostgreSQL: one file at a time
+      // keeps them from starving each other on a small machine.
+      fileParallelism: false,
+      testTimeout: 180_000,
+      hookTimeout: 300_000,
     },
   }),
 );

@@ -16,7 +16,8 @@ export interface GlobalOptions {
 
 const currencyOf = (value: string): string => {
   const upper = value.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(upper)) throw new InvalidArgumentError('expected an ISO 4217 code such as EUR.');
+  if (!/^[A-Z]{3}$/.test(upper))
+    throw new InvalidArgumentError('expected an ISO 4217 code such as EUR.');
   return upper;
 };
 
@@ -45,14 +46,16 @@ const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 export const addGlobalOptions = (program: Command): Command =>
   program
     .addOption(
-      new Option('--database-url <url>', 'PostgreSQL: read models, keys, checkpoints and the event log').env(
-        'DATABASE_URL',
-      ),
+      new Option(
+        '--database-url <url>',
+        'PostgreSQL: read models, keys, checkpoints and the event log',
+      ).env('DATABASE_URL'),
     )
     .addOption(
-      new Option('--eventstore <connection-string>', 'keep the event log in EventStoreDB (esdb://host:2113?tls=false)').env(
-        'EVENTSTORE_CONNECTION_STRING',
-      ),
+      new Option(
+        '--eventstore <connection-string>',
+        'keep the event log in EventStoreDB (esdb://host:2113?tls=false)',
+      ).env('EVENTSTORE_CONNECTION_STRING'),
     )
     .addOption(
       new Option('--reporting-currency <code>', 'currency of figures summed across deals')
@@ -72,9 +75,14 @@ export const addGlobalOptions = (program: Command): Command =>
         .argParser(masterKeyOf),
     )
     .addOption(
-      new Option('--log-level <level>', 'pino log level').env('LOG_LEVEL').default('warn').choices(levels),
+      new Option('--log-level <level>', 'pino log level')
+        .env('LOG_LEVEL')
+        .default('warn')
+        .choices(levels),
     )
-    .addOption(new Option('--log-file <path>', 'write logs to this file instead of stderr').env('LOG_FILE'));
+    .addOption(
+      new Option('--log-file <path>', 'write logs to this file instead of stderr').env('LOG_FILE'),
+    );
 
 interface RawGlobals {
   readonly databaseUrl?: string;

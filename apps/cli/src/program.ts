@@ -19,7 +19,9 @@ import { addGlobalOptions } from './global-options.ts';
 export const crmProgram = (): Command => {
   const program = addGlobalOptions(
     new Command('crm')
-      .description('The event-sourced CRM core: the demo, audit replays, rebuilds, read-model queries and CSV import.')
+      .description(
+        'The event-sourced CRM core: the demo, audit replays, rebuilds, read-model queries and CSV import.',
+      )
       .version('0.1.0')
       .showSuggestionAfterError(true),
   );

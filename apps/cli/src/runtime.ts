@@ -15,7 +15,6 @@ import {
   migrateCommandHandling,
 } from '@crm/command-handling-postgres';
 import type { EventStore } from '@crm/event-store';
-import { createEventStoreDbEventStore } from '@crm/event-store-eventstoredb';
 import {
   createPostgresEventStore,
   type EventStoreTables,
@@ -98,7 +97,10 @@ export const openRuntime = async (
   try {
     new URL(url);
   } catch {
-    throw new CliError('usage', `--database-url: "${url}" is not a URL (postgres://user:password@host:5432/database).`);
+    throw new CliError(
+      'usage',
+      `--database-url: "${url}" is not a URL (postgres://user:password@host:5432/database).`,
+    );
   }
   const logger = createLogger(options.logLevel, options.logFile);
   const pool = new pg.Pool({
@@ -106,8 +108,12 @@ export const openRuntime = async (
     max: open.connections ?? 10,
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client's error would otherwise crash the process; the next query reports it.
+  // A connection that dies (a server shutting down on Ctrl-C) emits an error; unheard, it
+  // would end the process with a stack trace. The query in flight rejects and reports it.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger.debug({ err: error }, 'database connection failed'));
+  });
   const db = new Kysely<CrmTables>({ dialect: new PostgresDialect({ pool }) });
   let eventStore: EventStore | undefined;
   const close = async (): Promise<void> => {
@@ -119,9 +125,13 @@ export const openRuntime = async (
       await sql`SELECT 1`.execute(db);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new CliError('unavailable', `Cannot reach PostgreSQL at ${describeUrl(url)}: ${message || String((error as { code?: unknown }).code)}.`, {
-        cause: error,
-      });
+      throw new CliError(
+        'unavailable',
+        `Cannot reach PostgreSQL at ${describeUrl(url)}: ${message || String((error as { code?: unknown }).code)}.`,
+        {
+          cause: error,
+        },
+      );
     }
     if (open.migrate === true) {
       if (options.eventstore === undefined) await migrateEventStore(db);
@@ -130,7 +140,8 @@ export const openRuntime = async (
     eventStore =
       options.eventstore === undefined
         ? createPostgresEventStore({ db, notifications: pgNotifications(pool) })
-        : createEventStoreDbEventStore({
+        : // Loaded on use: the gRPC client is heavy to load and only --eventstore needs it.
+          (await import('@crm/event-store-eventstoredb')).createEventStoreDbEventStore({
             connectionString: options.eventstore,
             timeoutMs: 5_000,
             retry: { attempts: 2 },
@@ -140,9 +151,13 @@ export const openRuntime = async (
         await eventStore.readAll({ maxCount: 1 });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new CliError('unavailable', `Cannot reach EventStoreDB at ${options.eventstore}: ${message}`, {
-          cause: error,
-        });
+        throw new CliError(
+          'unavailable',
+          `Cannot reach EventStoreDB at ${options.eventstore}: ${message}`,
+          {
+            cause: error,
+          },
+        );
       }
     }
     const store = eventStore;

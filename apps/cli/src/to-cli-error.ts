@@ -13,7 +13,8 @@ const connectionCodes = new Set([
   'EAI_AGAIN',
 ]);
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /** A PostgreSQL or socket error as one line a user can act on. */
 const databaseError = (error: { code?: unknown; message?: unknown }): CliError | undefined => {
@@ -32,7 +33,8 @@ const databaseError = (error: { code?: unknown; message?: unknown }): CliError |
       `The database has no CRM tables (${message}); is --database-url right? \`crm demo\` or the projector creates them.`,
     );
   }
-  if (/^(08|53|57)/.test(code)) return new CliError('unavailable', `The database failed: ${message}.`);
+  if (/^(08|53|57)/.test(code))
+    return new CliError('unavailable', `The database failed: ${message}.`);
   return undefined;
 };
 
@@ -54,7 +56,10 @@ export const toCliError = (error: unknown): CliError => {
       case 'CorruptEvent':
         return new CliError('verificationFailed', error.message, { cause: error });
       case 'Unavailable':
-        return databaseError(error.cause as never) ?? new CliError('unavailable', error.message, { cause: error });
+        return (
+          databaseError(error.cause as never) ??
+          new CliError('unavailable', error.message, { cause: error })
+        );
       default: {
         const never: never = error.code;
         return new CliError('internal', String(never));
@@ -84,7 +89,9 @@ export const toCliError = (error: unknown): CliError => {
       case 'StreamDeleted':
         return new CliError('notFound', error.message, { cause: error });
       case 'Unavailable':
-        return new CliError('unavailable', `The event store is unavailable: ${error.message}`, { cause: error });
+        return new CliError('unavailable', `The event store is unavailable: ${error.message}`, {
+          cause: error,
+        });
       case 'WrongExpectedRevision':
         return new CliError('internal', error.message, { cause: error });
       default: {

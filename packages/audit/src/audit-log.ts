@@ -7,7 +7,12 @@ import {
   type KeyStore,
 } from '@crm/command-handling';
 import type { DomainEvent } from '@crm/domain';
-import { categoryOf, type EventStore, isEventStoreError, isValidStreamName } from '@crm/event-store';
+import {
+  categoryOf,
+  type EventStore,
+  isEventStoreError,
+  isValidStreamName,
+} from '@crm/event-store';
 import * as E from 'fp-ts/lib/Either.js';
 import { AuditError } from './audit-error.ts';
 
@@ -52,9 +57,14 @@ export const auditFailure = (error: CommandHandlingError): AuditError =>
     ? new AuditError('CorruptEvent', error.message, undefined, { cause: error.cause })
     : error.code === 'StreamDeleted'
       ? new AuditError('StreamNotFound', error.message)
-      : new AuditError('Unavailable', `The event or key store failed: ${error.message}`, undefined, {
-          cause: error.cause,
-        });
+      : new AuditError(
+          'Unavailable',
+          `The event or key store failed: ${error.message}`,
+          undefined,
+          {
+            cause: error.cause,
+          },
+        );
 
 /** Any failure of a store, as an audit error (typed errors pass through). */
 export const asAuditError = (error: unknown): AuditError => {

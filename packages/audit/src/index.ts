@@ -17,6 +17,7 @@ export type {
   ProjectionVerification,
   ReadModelVerification,
   ReplayProgress,
+  RowDifference,
   TableDifference,
   VerifyReadModelsOptions,
 } from './verify-read-models.ts';

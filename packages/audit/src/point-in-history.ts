@@ -5,8 +5,7 @@ export type PointInHistory =
   | { readonly kind: 'instant'; readonly instant: string; readonly epochMillis: number }
   | { readonly kind: 'revision'; readonly revision: number };
 
-const instantPattern =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether Date parsing kept the calendar fields (it rolls 2025-02-30 over to March). */

@@ -60,7 +60,10 @@ export const createScratchReplay = async <TDatabase>(
     throw error;
   }
   const typesOf = new Map(
-    projections.map((p) => [p.name, p.eventTypes === undefined ? undefined : new Set<string>(p.eventTypes)]),
+    projections.map((p) => [
+      p.name,
+      p.eventTypes === undefined ? undefined : new Set<string>(p.eventTypes),
+    ]),
   );
   return {
     schemaOf,

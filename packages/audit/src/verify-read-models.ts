@@ -16,6 +16,19 @@ import { AuditError } from './audit-error.ts';
 import { asAuditError } from './audit-log.ts';
 import { createScratchReplay, decodeAll } from './scratch-replay.ts';
 
+/** One row that differs: the same key with other values, or a row on one side only. */
+export interface RowDifference {
+  /** The row's primary key (`customer_id=c-1`), or the whole row when the table has none. */
+  readonly key: string;
+  readonly kind: 'changed' | 'only-live' | 'only-replay';
+  /** For `changed`: each column whose values differ, as JSON. */
+  readonly columns: ReadonlyArray<{
+    readonly column: string;
+    readonly live: string;
+    readonly replay: string;
+  }>;
+}
+
 /** How one read-model table compares with its replay. */
 export interface TableDifference {
   readonly table: string;
@@ -25,8 +38,8 @@ export interface TableDifference {
   readonly onlyReplay: number;
   /** `missing-live` / `missing-replay`: the table exists on one side only. */
   readonly problem: 'rows' | 'missing-live' | 'missing-replay';
-  /** A few differing rows of each side, as JSON. */
-  readonly samples: { readonly live: ReadonlyArray<string>; readonly replay: ReadonlyArray<string> };
+  /** A few differing rows, paired by primary key. */
+  readonly samples: ReadonlyArray<RowDifference>;
 }
 
 /** The verdict on one projection. */
@@ -85,17 +98,74 @@ const rowsOnlyIn = async <TDatabase>(
   from: string,
   other: string,
   table: string,
-  samples: number,
-): Promise<{ readonly count: number; readonly samples: ReadonlyArray<string> }> => {
+  keep: number,
+): Promise<{ readonly count: number; readonly rows: ReadonlyArray<Record<string, unknown>> }> => {
   const difference = sql`
     SELECT to_jsonb(a) AS row FROM ${sql.table(`${from}.${table}`)} AS a
     EXCEPT ALL
     SELECT to_jsonb(b) FROM ${sql.table(`${other}.${table}`)} AS b`;
-  const { rows } = await sql<{ readonly count: string; readonly sample: string[] | null }>`
+  const { rows } = await sql<{
+    readonly count: string;
+    readonly sample: Array<Record<string, unknown>> | null;
+  }>`
     SELECT count(*)::text AS count,
-      (array_agg(d.row::text ORDER BY d.row::text))[1:${sql.lit(samples)}] AS sample
+      (array_agg(d.row ORDER BY d.row::text))[1:${sql.lit(keep)}] AS sample
     FROM (${difference}) AS d`.execute(db);
-  return { count: Number(rows[0]?.count ?? 0), samples: rows[0]?.sample ?? [] };
+  return { count: Number(rows[0]?.count ?? 0), rows: rows[0]?.sample ?? [] };
+};
+
+const primaryKeyOf = async <TDatabase>(
+  db: Kysely<TDatabase>,
+  schema: string,
+  table: string,
+): Promise<ReadonlyArray<string>> => {
+  const { rows } = await sql<{ readonly column: string }>`
+    SELECT a.attname AS column
+    FROM pg_index i
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+    WHERE i.indrelid = ${`${schema}.${table}`}::regclass AND i.indisprimary
+    ORDER BY array_position(i.indkey, a.attnum)`.execute(db);
+  return rows.map((row) => row.column);
+};
+
+/** Pairs the rows of each side by primary key and names the columns that differ. */
+const pairRows = (
+  key: ReadonlyArray<string>,
+  live: ReadonlyArray<Record<string, unknown>>,
+  replay: ReadonlyArray<Record<string, unknown>>,
+  samples: number,
+): RowDifference[] => {
+  const keyOf = (row: Record<string, unknown>): string =>
+    key.length === 0
+      ? JSON.stringify(row)
+      : key
+          .map(
+            (column) =>
+              `${column}=${typeof row[column] === 'string' ? row[column] : JSON.stringify(row[column])}`,
+          )
+          .join(' ');
+  const replayByKey = new Map(replay.map((row) => [keyOf(row), row]));
+  const out: RowDifference[] = [];
+  for (const row of live) {
+    const rowKey = keyOf(row);
+    const other = replayByKey.get(rowKey);
+    if (other === undefined) {
+      out.push({ key: rowKey, kind: 'only-live', columns: [] });
+      continue;
+    }
+    replayByKey.delete(rowKey);
+    const columns = [...new Set([...Object.keys(row), ...Object.keys(other)])]
+      .filter((column) => JSON.stringify(row[column]) !== JSON.stringify(other[column]))
+      .map((column) => ({
+        column,
+        live: JSON.stringify(row[column]) ?? 'null',
+        replay: JSON.stringify(other[column]) ?? 'null',
+      }));
+    out.push({ key: rowKey, kind: 'changed', columns });
+  }
+  for (const rowKey of replayByKey.keys())
+    out.push({ key: rowKey, kind: 'only-replay', columns: [] });
+  return out.slice(0, samples);
 };
 
 const compareSchemas = async <TDatabase>(
@@ -107,9 +177,15 @@ const compareSchemas = async <TDatabase>(
   const liveTables = await tablesOf(db, live);
   const replayTables = await tablesOf(db, replay);
   const differences: TableDifference[] = [];
-  const none = { live: [], replay: [] };
+  const none: RowDifference[] = [];
   for (const table of liveTables.filter((t) => !replayTables.includes(t))) {
-    differences.push({ table, onlyLive: 0, onlyReplay: 0, problem: 'missing-replay', samples: none });
+    differences.push({
+      table,
+      onlyLive: 0,
+      onlyReplay: 0,
+      problem: 'missing-replay',
+      samples: none,
+    });
   }
   for (const table of replayTables.filter((t) => !liveTables.includes(t))) {
     differences.push({ table, onlyLive: 0, onlyReplay: 0, problem: 'missing-live', samples: none });
@@ -120,15 +196,20 @@ const compareSchemas = async <TDatabase>(
     const { rows: counted } = await sql<{ readonly count: string }>`
       SELECT count(*)::text AS count FROM ${sql.table(`${live}.${table}`)}`.execute(db);
     rows += Number(counted[0]?.count ?? 0);
-    const onlyLive = await rowsOnlyIn(db, live, replay, table, samples);
-    const onlyReplay = await rowsOnlyIn(db, replay, live, table, samples);
+    const onlyLive = await rowsOnlyIn(db, live, replay, table, 50);
+    const onlyReplay = await rowsOnlyIn(db, replay, live, table, 50);
     if (onlyLive.count > 0 || onlyReplay.count > 0) {
       differences.push({
         table,
         onlyLive: onlyLive.count,
         onlyReplay: onlyReplay.count,
         problem: 'rows',
-        samples: { live: onlyLive.samples, replay: onlyReplay.samples },
+        samples: pairRows(
+          await primaryKeyOf(db, live, table),
+          onlyLive.rows,
+          onlyReplay.rows,
+          samples,
+        ),
       });
     }
   }

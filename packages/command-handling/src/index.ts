@@ -41,6 +41,8 @@ export type { RetryPolicy } from './handling/retry-policy.ts';
 export { backoffDelay, defaultRetryPolicy } from './handling/retry-policy.ts';
 export type { ErrorOfRoute, EventOfRoute, RoutingTable } from './handling/routing-table.ts';
 export { routingTable } from './handling/routing-table.ts';
+export type { CommandMetadata, PreparedEvents } from './handling/stored-event.ts';
+export { prepareEvents } from './handling/stored-event.ts';
 export type {
   CommandOutcomeStore,
   OutcomeClaim,
@@ -71,6 +73,8 @@ export { isErasedValue } from './privacy/erased-value.ts';
 export type { EncryptedValue } from './privacy/field-cipher.ts';
 export { isEncryptedValue } from './privacy/field-cipher.ts';
 export { createInMemoryKeyStore } from './privacy/in-memory-key-store.ts';
+export type { KeyRing } from './privacy/key-ring.ts';
+export { keyRingOf } from './privacy/key-ring.ts';
 export type { KeyLookup, KeyStore, KeyStoreErrorCode } from './privacy/key-store.ts';
 export { isKeyStoreError, KeyStoreError } from './privacy/key-store.ts';
 export type { PersonalFieldPaths } from './privacy/personal-data.ts';

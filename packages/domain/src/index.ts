@@ -55,6 +55,7 @@ export {
   TargetSegment,
 } from './campaign/index.ts';
 export type {
+  AnsweredSurveys,
   CustomerAlreadyRegistered,
   CustomerCommandType,
   CustomerDecision,
@@ -75,6 +76,8 @@ export type {
   FollowUpAlreadyScheduled,
   FollowUpDueInPast,
   FollowUpNotScheduled,
+  FollowUps,
+  IdSet,
   InsufficientLoyaltyPoints,
   LastCommunication,
   LifecycleStageNotForward,

@@ -30,22 +30,33 @@ const validDay = (year: number, month: number, day: number): boolean => {
  */
 export const cleanInstant = (text: string, order: DateOrder | undefined): Cleaned<string> => {
   const value = text.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    value,
-  );
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      value,
+    );
   if (iso !== null) {
     const [, y, m, d, hh = '00', mm = '00', ss = '00', fraction = '', zone = 'Z'] = iso;
-    if (!validDay(Number(y), Number(m), Number(d)) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) {
+    if (
+      !validDay(Number(y), Number(m), Number(d)) ||
+      Number(hh) > 23 ||
+      Number(mm) > 59 ||
+      Number(ss) > 59
+    ) {
       return bad(`"${text}" is not a real date`);
     }
-    const offset = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const offset =
+      zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
     const millis = Date.parse(`${y}-${m}-${d}T${hh}:${mm}:${ss}${fraction.slice(0, 4)}${offset}`);
-    return Number.isNaN(millis) ? bad(`"${text}" is not a date`) : ok(new Date(millis).toISOString());
+    return Number.isNaN(millis)
+      ? bad(`"${text}" is not a date`)
+      : ok(new Date(millis).toISOString());
   }
   const slashed = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   if (slashed !== null) {
     if (order === undefined) {
-      return bad(`"${text}" could be day/month or month/day: give the date order (dmy or mdy), or write 2025-06-30`);
+      return bad(
+        `"${text}" could be day/month or month/day: give the date order (dmy or mdy), or write 2025-06-30`,
+      );
     }
     const first = Number(slashed[1]);
     const second = Number(slashed[2]);

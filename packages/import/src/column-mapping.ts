@@ -46,7 +46,8 @@ export const mapColumns = (
         `mapping: "${name}" is not a field; fields are ${fields.map((f) => f.name).join(', ')}.`,
       );
     }
-    const index = headers.indexOf(header) >= 0 ? headers.indexOf(header) : keys.indexOf(headerKey(header));
+    const index =
+      headers.indexOf(header) >= 0 ? headers.indexOf(header) : keys.indexOf(headerKey(header));
     if (index < 0) {
       throw new ImportError(
         'InvalidMapping',

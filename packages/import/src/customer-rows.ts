@@ -57,13 +57,21 @@ const partyOf = (row: RowReader): Party | undefined => {
   if (family !== undefined) {
     return given === undefined
       ? { kind: 'person', familyName: tidyText(family) as never }
-      : { kind: 'person', givenName: tidyText(given) as never, familyName: tidyText(family) as never };
+      : {
+          kind: 'person',
+          givenName: tidyText(given) as never,
+          familyName: tidyText(family) as never,
+        };
   }
   if (name !== undefined) {
     // "Lovelace, Ada" is how many exports write a person's name.
     const comma = /^([^,]+),\s*(.+)$/.exec(tidyText(name));
     return comma !== null
-      ? { kind: 'person', givenName: tidyText(comma[2] ?? '') as never, familyName: tidyText(comma[1] ?? '') as never }
+      ? {
+          kind: 'person',
+          givenName: tidyText(comma[2] ?? '') as never,
+          familyName: tidyText(comma[1] ?? '') as never,
+        }
       : personFromFullName(tidyText(name) as never);
   }
   if (company !== undefined) return { kind: 'company', legalName: tidyText(company) as never };
@@ -91,7 +99,8 @@ const addressOf = (
     row.problem('country', 'the address has no country (give a country column or --region)');
     invalid = true;
   }
-  if (invalid || street === undefined || city === undefined || country === undefined) return 'invalid';
+  if (invalid || street === undefined || city === undefined || country === undefined)
+    return 'invalid';
   const lines = street
     .split(/\n|\s*;\s*/)
     .map(tidyText)
@@ -100,7 +109,11 @@ const addressOf = (
     row.problem('street', 'an address has at most four street lines');
     return 'invalid';
   }
-  const base = { lines: lines as never, city: tidyText(city) as never, country: country as CountryCode };
+  const base = {
+    lines: lines as never,
+    city: tidyText(city) as never,
+    country: country as CountryCode,
+  };
   return postalCode === undefined ? base : { ...base, postalCode: tidyText(postalCode) as never };
 };
 
@@ -163,14 +176,18 @@ export const cleanCustomerRow = (
 
   const address = addressOf(row, country);
 
-  const channelCell = row.get('channel')?.toLowerCase().replace(/[\s-]+/g, '_');
+  const channelCell = row
+    .get('channel')
+    ?.toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (channelCell !== undefined && !AcquisitionChannel.is(channelCell)) {
     row.problem(
       'channel',
       `"${row.get('channel')}" is not a channel; use one of ${Object.keys(AcquisitionChannel.keys).join(', ')}`,
     );
   }
-  const channel = channelCell !== undefined && AcquisitionChannel.is(channelCell) ? channelCell : options.channel;
+  const channel =
+    channelCell !== undefined && AcquisitionChannel.is(channelCell) ? channelCell : options.channel;
 
   let registeredAt = options.now;
   const registeredCell = row.get('registeredAt');

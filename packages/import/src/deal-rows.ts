@@ -1,10 +1,10 @@
 import {
   CurrencyCode,
   type DealCommand,
-  dealDecider,
-  DecimalRate,
-  decodeDealCommand,
   type DealError,
+  DecimalRate,
+  dealDecider,
+  decodeDealCommand,
   type InvalidInput,
   normaliseEmail,
   normalisePhone,
@@ -59,7 +59,8 @@ export interface DealRowOptions {
   readonly now: string;
 }
 
-const stageWords: ReadonlyArray<readonly [RegExp, OpenDealStage | 'won' | 'lost']> = [
+const stageWords: ReadonlyArray<readonly [RegExp, OpenDealStage | 'open' | 'won' | 'lost']> = [
+  [/^(open|in progress|active)$/, 'open'],
   [/^(closed )?won$/, 'won'],
   [/^(closed )?lost$/, 'lost'],
   [/^(qualification|qualify|qualified|prospecting|new|lead)$/, 'qualification'],
@@ -68,8 +69,12 @@ const stageWords: ReadonlyArray<readonly [RegExp, OpenDealStage | 'won' | 'lost'
   [/^(negotiation|negotiating|contract|commit)$/, 'negotiation'],
 ];
 
-const stageOf = (text: string): OpenDealStage | 'won' | 'lost' | undefined => {
-  const key = text.toLowerCase().replace(/[_\-/]+/g, ' ').replace(/\s+/g, ' ').trim();
+const stageOf = (text: string): OpenDealStage | 'open' | 'won' | 'lost' | undefined => {
+  const key = text
+    .toLowerCase()
+    .replace(/[_\-/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return stageWords.find(([pattern]) => pattern.test(key))?.[1];
 };
 
@@ -94,7 +99,8 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
   if (customerCell !== undefined) customer = { by: 'customer', value: customerCell };
   else if (emailCell !== undefined) {
     const email = normaliseEmail(emailCell);
-    if (E.isLeft(email)) row.problem('customerEmail', `"${emailCell}" is not a valid email address`);
+    if (E.isLeft(email))
+      row.problem('customerEmail', `"${emailCell}" is not a valid email address`);
     else customer = { by: 'email', value: email.right };
   } else if (phoneCell !== undefined) {
     const phone = normalisePhone(phoneCell, { region: options.defaultRegion });
@@ -108,7 +114,8 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
   if (currencyCell !== undefined && !CurrencyCode.is(currencyCell)) {
     row.problem('currency', `"${currencyCell}" is not an ISO 4217 currency code`);
   }
-  let currency = currencyCell !== undefined && CurrencyCode.is(currencyCell) ? currencyCell : options.currency;
+  let currency =
+    currencyCell !== undefined && CurrencyCode.is(currencyCell) ? currencyCell : options.currency;
 
   let amountMinor = 0;
   const amountCell = row.get('amount');
@@ -116,12 +123,21 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
   else {
     const amount = cleanAmount(amountCell, currency);
     if (!amount.ok) row.problem('amount', amount.message);
-    else if (amount.value.minor <= 0) row.problem('amount', `"${amountCell}" is not a positive amount`);
+    else if (amount.value.minor <= 0)
+      row.problem('amount', `"${amountCell}" is not a positive amount`);
     else {
-      if (amount.value.currency !== undefined && currencyCell !== undefined && amount.value.currency !== currencyCell) {
-        row.problem('currency', `the amount says ${amount.value.currency} but the currency column says ${currencyCell}`);
+      if (
+        amount.value.currency !== undefined &&
+        currencyCell !== undefined &&
+        amount.value.currency !== currencyCell
+      ) {
+        row.problem(
+          'currency',
+          `the amount says ${amount.value.currency} but the currency column says ${currencyCell}`,
+        );
       }
-      if (amount.value.currency !== undefined && CurrencyCode.is(amount.value.currency)) currency = amount.value.currency;
+      if (amount.value.currency !== undefined && CurrencyCode.is(amount.value.currency))
+        currency = amount.value.currency;
       amountMinor = amount.value.minor;
     }
   }
@@ -151,13 +167,17 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
   const stageCell = row.get('stage');
   if (stageCell !== undefined) {
     const read = stageOf(stageCell);
-    if (read === undefined) row.problem('stage', `"${stageCell}" is not a stage (qualification, needs_analysis, proposal, negotiation, won, lost)`);
-    else if (read === 'won' || read === 'lost') status = read;
+    if (read === undefined)
+      row.problem(
+        'stage',
+        `"${stageCell}" is not a stage (qualification, needs_analysis, proposal, negotiation, won, lost)`,
+      );
+    else if (read === 'won' || read === 'lost' || read === 'open') status = read;
     else stage = read;
   }
   const statusCell = row.get('status');
   if (statusCell !== undefined) {
-    const read = stageOf(statusCell) ?? (/^open$/i.test(statusCell.trim()) ? 'open' : undefined);
+    const read = stageOf(statusCell);
     if (read === 'won' || read === 'lost' || read === 'open') status = read;
     else row.problem('status', `"${statusCell}" is not open, won or lost`);
   }
@@ -170,8 +190,13 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
     row.problem(field, cleaned.message);
     return undefined;
   };
-  const openedAt = instant('openedAt') ?? options.now;
   const closedCell = instant('closedAt');
+  // A deal closed in the past without an opening date is taken as opened when it closed.
+  const openedAt =
+    instant('openedAt') ??
+    (status !== 'open' && closedCell !== undefined && closedCell < options.now
+      ? closedCell
+      : options.now);
   const closedAt = status === 'open' ? undefined : (closedCell ?? openedAt);
   const expected = instant('expectedCloseDate');
   const expectedCloseDate = dayOf(expected ?? closedAt ?? addDays(openedAt, 30));
@@ -191,8 +216,23 @@ export const cleanDealRow = (row: RowReader, options: DealRowOptions): CleanDeal
 
   if (row.problems().length > 0 || customer === undefined) return undefined;
   const externalId = row.get('id');
-  const title = tidyText(row.get('title') ?? (externalId === undefined ? 'Imported deal' : `Imported deal ${externalId}`));
-  const content = [customer, title, currency, amountMinor, costMinor, row.get('product') ?? '', quantity, openedAt];
+  const title = tidyText(
+    row.get('title') ??
+      (externalId === undefined ? 'Imported deal' : `Imported deal ${externalId}`),
+  );
+  // What the row says, not what was filled in (the opening defaults to the import's instant).
+  const content = [
+    customer,
+    title,
+    currency,
+    amountMinor,
+    costMinor,
+    row.get('product') ?? '',
+    quantity,
+    row.get('openedAt') ?? '',
+    row.get('closedAt') ?? '',
+    status,
+  ];
   return {
     line: row.line,
     externalId,
@@ -258,7 +298,10 @@ export const dealSteps = (
   if (deal.stage !== 'qualification') {
     steps.push({
       name: 'stage',
-      command: { type: 'MoveDealToStage', data: { dealId, stage: deal.stage, at: deal.openedAt } } as unknown as DealCommand,
+      command: {
+        type: 'MoveDealToStage',
+        data: { dealId, stage: deal.stage, at: deal.openedAt },
+      } as unknown as DealCommand,
     });
   }
   const closedAt = deal.closedAt ?? deal.openedAt;
@@ -267,7 +310,13 @@ export const dealSteps = (
       deal.currency === reportingCurrency || deal.rate === undefined
         ? {}
         : { exchangeRate: { base: deal.currency, quote: reportingCurrency, rate: deal.rate } };
-    steps.push({ name: 'win', command: { type: 'WinDeal', data: { dealId, at: closedAt, ...exchangeRate } } as unknown as DealCommand });
+    steps.push({
+      name: 'win',
+      command: {
+        type: 'WinDeal',
+        data: { dealId, at: closedAt, ...exchangeRate },
+      } as unknown as DealCommand,
+    });
   } else if (deal.status === 'lost') {
     steps.push({
       name: 'lose',
@@ -287,7 +336,8 @@ export const dealSteps = (
 
 const fieldOfDealError = (error: DealError | InvalidInput): string => {
   const field = 'field' in error && typeof error.field === 'string' ? error.field : '';
-  if (/lineItems|unitPrice|amount/.test(field) || /LineItem|Amount/.test(error._tag)) return 'amount';
+  if (/lineItems|unitPrice|amount/.test(field) || /LineItem|Amount/.test(error._tag))
+    return 'amount';
   if (/expectedCloseDate|ClosedBeforeOpened/.test(field + error._tag)) return 'closedAt';
   if (/owner/.test(field)) return 'owner';
   if (/title/.test(field)) return 'title';
@@ -307,7 +357,8 @@ export const checkDealSteps = (
   for (const step of steps) {
     const decoded = decodeDealCommand(step.command);
     const decided = E.isLeft(decoded) ? decoded : dealDecider.decide(decoded.right, state);
-    if (E.isLeft(decided)) return { field: fieldOfDealError(decided.left), message: decided.left.message };
+    if (E.isLeft(decided))
+      return { field: fieldOfDealError(decided.left), message: decided.left.message };
     state = decided.right.reduce(dealDecider.evolve, state);
   }
   return undefined;

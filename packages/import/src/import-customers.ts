@@ -1,6 +1,6 @@
 import type { AcquisitionChannel, PhoneRegion } from '@crm/domain';
-import { mapColumns } from './column-mapping.ts';
 import type { DateOrder } from './clean-values.ts';
+import { mapColumns } from './column-mapping.ts';
 import { parseCsv } from './csv-table.ts';
 import { type CleanCustomer, cleanCustomerRow, registrationOf } from './customer-rows.ts';
 import {
@@ -38,7 +38,9 @@ export interface CustomerImportOptions {
 /** Whether the customer's last merge event is a merge (not a revert): a previous run merged it. */
 const isMerged = async (context: ImportContext, streamName: string): Promise<boolean> => {
   const events = await context.eventStore.readStream(streamName);
-  const last = events.filter((e) => e.type === 'CustomerMerged' || e.type === 'CustomerMergeReverted').at(-1);
+  const last = events
+    .filter((e) => e.type === 'CustomerMerged' || e.type === 'CustomerMergeReverted')
+    .at(-1);
   return last?.type === 'CustomerMerged';
 };
 
@@ -60,7 +62,14 @@ const planFile = (rows: ReadonlyArray<CleanCustomer>, idOf: (key: string) => str
       planned.push({
         row,
         customerId,
-        duplicate: { line: row.line, of: { line: same.line }, by: 'repeat', value: row.externalId, survivorId: customerId, action: 'skipped' },
+        duplicate: {
+          line: row.line,
+          of: { line: same.line },
+          by: 'repeat',
+          value: row.externalId,
+          survivorId: customerId,
+          action: 'skipped',
+        },
       });
       continue;
     }
@@ -69,7 +78,9 @@ const planFile = (rows: ReadonlyArray<CleanCustomer>, idOf: (key: string) => str
       ['email', row.email],
       ['phone', row.phone],
     ];
-    const match = contacts.find(([kind, value]) => value !== undefined && byContact.has(`${kind}:${value}`));
+    const match = contacts.find(
+      ([kind, value]) => value !== undefined && byContact.has(`${kind}:${value}`),
+    );
     const first = match === undefined ? undefined : byContact.get(`${match[0]}:${match[1]}`);
     const survivorId = first?.survivorId ?? customerId;
     for (const [kind, value] of contacts) {
@@ -83,7 +94,14 @@ const planFile = (rows: ReadonlyArray<CleanCustomer>, idOf: (key: string) => str
       duplicate:
         match === undefined || first === undefined
           ? undefined
-          : { line: row.line, of: { line: first.row.line }, by: match[0], value: match[1], survivorId, action: 'skipped' },
+          : {
+              line: row.line,
+              of: { line: first.row.line },
+              by: match[0],
+              value: match[1],
+              survivorId,
+              action: 'skipped',
+            },
     });
   }
   return planned;
@@ -172,7 +190,12 @@ export const importCustomers = async (
   const duplicates = planned.flatMap((p) =>
     p.duplicate === undefined
       ? []
-      : [{ ...p.duplicate, action: merge && p.duplicate.by !== 'repeat' ? 'merged' : 'skipped' } as DuplicateRow],
+      : [
+          {
+            ...p.duplicate,
+            action: merge && p.duplicate.by !== 'repeat' ? 'merged' : 'skipped',
+          } as DuplicateRow,
+        ],
   );
   const base = {
     kind: 'customers' as const,
@@ -202,7 +225,12 @@ export const importCustomers = async (
     });
     context.onProgress?.({ done: ++done, total });
     if (result.kind === 'accepted') return true;
-    failed.push({ line: p.row.line, id: p.customerId, message: describeRefusal(result), kind: result.kind });
+    failed.push({
+      line: p.row.line,
+      id: p.customerId,
+      message: describeRefusal(result),
+      kind: result.kind,
+    });
     return false;
   };
   await forEachLimited(toRegister, context.concurrency ?? 8, async (p) => {
@@ -220,7 +248,11 @@ export const importCustomers = async (
   await forEachLimited(toMerge, context.concurrency ?? 8, async (p) => {
     if (p.duplicate === undefined || refused.has(p.row.line)) return;
     if (await isMerged(context, `customer-${p.customerId}`)) {
-      alreadyImported.push({ line: p.row.line, id: p.customerId, action: `merged into ${p.duplicate.survivorId}` });
+      alreadyImported.push({
+        line: p.row.line,
+        id: p.customerId,
+        action: `merged into ${p.duplicate.survivorId}`,
+      });
       context.onProgress?.({ done: ++done, total });
       return;
     }
@@ -228,7 +260,12 @@ export const importCustomers = async (
       type: 'MergeCustomerInto',
       data: { customerId: p.customerId, survivorId: p.duplicate.survivorId, at: options.now },
     });
-    if (merged) written.push({ line: p.row.line, id: p.customerId, action: `merged into ${p.duplicate.survivorId}` });
+    if (merged)
+      written.push({
+        line: p.row.line,
+        id: p.customerId,
+        action: `merged into ${p.duplicate.survivorId}`,
+      });
   });
   const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
   return {

@@ -2,7 +2,13 @@ import type { CurrencyCode, PhoneRegion } from '@crm/domain';
 import type { DateOrder } from './clean-values.ts';
 import { mapColumns } from './column-mapping.ts';
 import { parseCsv } from './csv-table.ts';
-import { type CleanDeal, checkDealSteps, cleanDealRow, type DealStep, dealSteps } from './deal-rows.ts';
+import {
+  type CleanDeal,
+  checkDealSteps,
+  cleanDealRow,
+  type DealStep,
+  dealSteps,
+} from './deal-rows.ts';
 import {
   describeRefusal,
   forEachLimited,
@@ -97,8 +103,10 @@ export const importDeals = async (
       phones: clean.flatMap((d) => (d.customer.by === 'phone' ? [d.customer.value] : [])),
     });
     for (const customer of found) {
-      if (customer.email !== null && !byContact.has(`email:${customer.email}`)) byContact.set(`email:${customer.email}`, customer.customerId);
-      if (customer.phone !== null && !byContact.has(`phone:${customer.phone}`)) byContact.set(`phone:${customer.phone}`, customer.customerId);
+      if (customer.email !== null && !byContact.has(`email:${customer.email}`))
+        byContact.set(`email:${customer.email}`, customer.customerId);
+      if (customer.phone !== null && !byContact.has(`phone:${customer.phone}`))
+        byContact.set(`phone:${customer.phone}`, customer.customerId);
     }
   }
   const exists = new Map<string, boolean>();
@@ -117,13 +125,21 @@ export const importDeals = async (
     if (deal.customer.by === 'customer') {
       const imported = customerIds.aggregateId(`id:${deal.customer.value}`);
       if (await known(imported)) customerId = imported;
-      else if (/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/.test(deal.customer.value) && (await known(deal.customer.value))) {
+      else if (
+        /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/.test(deal.customer.value) &&
+        (await known(deal.customer.value))
+      ) {
         customerId = deal.customer.value;
       }
     } else {
       customerId = byContact.get(`${deal.customer.by}:${deal.customer.value}`);
     }
-    const field = deal.customer.by === 'customer' ? 'customer' : deal.customer.by === 'email' ? 'customerEmail' : 'customerPhone';
+    const field =
+      deal.customer.by === 'customer'
+        ? 'customer'
+        : deal.customer.by === 'email'
+          ? 'customerEmail'
+          : 'customerPhone';
     if (customerId === undefined) {
       invalid.push({
         line: deal.line,
@@ -136,20 +152,38 @@ export const importDeals = async (
     const dealId = ids.aggregateId(deal.key);
     const first = seen.get(dealId);
     if (first !== undefined) {
-      duplicates.push({ line: deal.line, of: { line: first }, by: 'repeat', value: deal.externalId, survivorId: dealId, action: 'skipped' });
+      duplicates.push({
+        line: deal.line,
+        of: { line: first },
+        by: 'repeat',
+        value: deal.externalId,
+        survivorId: dealId,
+        action: 'skipped',
+      });
       continue;
     }
     seen.set(dealId, deal.line);
     const steps = dealSteps(deal, dealId, customerId, options.reportingCurrency);
     const refused = checkDealSteps(steps);
     if (refused !== undefined) {
-      invalid.push({ line: deal.line, field: refused.field, column: mapping.headerOf.get(refused.field), message: refused.message });
+      invalid.push({
+        line: deal.line,
+        field: refused.field,
+        column: mapping.headerOf.get(refused.field),
+        message: refused.message,
+      });
       continue;
     }
     planned.push({ deal, dealId, customerId, steps });
   }
   invalid.sort((a, b) => a.line - b.line);
-  const base = { kind: 'deals' as const, rows: table.rows.length, duplicates, invalid, unmappedColumns: mapping.unmapped };
+  const base = {
+    kind: 'deals' as const,
+    rows: table.rows.length,
+    duplicates,
+    invalid,
+    unmappedColumns: mapping.unmapped,
+  };
   if (options.allOrNothing === true && invalid.length > 0) {
     return { ...base, written: [], alreadyImported: [], failed: [], wroteNothing: true };
   }
@@ -168,7 +202,12 @@ export const importDeals = async (
         ...(context.logger === undefined ? {} : { logger: context.logger }),
       });
       if (result.kind !== 'accepted') {
-        failed.push({ line: p.deal.line, id: p.dealId, message: describeRefusal(result), kind: result.kind });
+        failed.push({
+          line: p.deal.line,
+          id: p.dealId,
+          message: describeRefusal(result),
+          kind: result.kind,
+        });
         break;
       }
     }

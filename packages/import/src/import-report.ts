@@ -4,7 +4,9 @@ import type { RowProblem } from './row-reader.ts';
 export interface DuplicateRow {
   readonly line: number;
   /** What it duplicates: an earlier line of the file, or a stored customer. */
-  readonly of: { readonly line: number } | { readonly customerId: string; readonly name: string | null };
+  readonly of:
+    | { readonly line: number }
+    | { readonly customerId: string; readonly name: string | null };
   /** `repeat`: the same record again (same id or same content); else the contact they share. */
   readonly by: 'repeat' | 'email' | 'phone';
   readonly value: string | undefined;

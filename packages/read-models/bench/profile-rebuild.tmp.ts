@@ -10,8 +10,26 @@ import { domainEventDecoder, postgresEventCounter } from './projector-wiring.ts'
 import { rebuildTogether } from './rebuild.ts';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-const server = await startTestServer({ fast: false, postgresFlags: ['-c', 'synchronous_commit=off'] });
-const database = await createTestDatabase(server.url, 'p');
+const serverUrl = process.env.SERVER as string;
+const server = { stop: async () => {} };
+const customers = Number(process.env.CUSTOMERS ?? 2000);
+const admin = new pg.Client({ connectionString: serverUrl }); await admin.connect();
+const template = `prof_log_${customers}`;
+const exists = (await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount === 1;
+const copy = `prof_copy_${process.pid}`;
+if (!exists) await admin.query(`create database ${template}`);
+const tUrl = new URL(serverUrl); tUrl.pathname = '/' + template;
+if (!exists) {
+  const p = new pg.Pool({ connectionString: tUrl.toString(), max: 4 });
+  const d = new Kysely<never>({ dialect: new PostgresDialect({ pool: p }) });
+  await migrateEventStore(d); await migrateCommandHandling(d);
+  const l = await writeSeededLog(p, createPostgresKeyStore({ db: d }), { seed: 'bench', customers, months: 24, startAt: '2024-01-01' }, () => {});
+  console.log('wrote log', l.events);
+  await d.destroy();
+}
+await admin.query(`create database ${copy} template ${template}`);
+const cUrl = new URL(serverUrl); cUrl.pathname = '/' + copy;
+const database = { url: cUrl.toString(), drop: async () => { await admin.query(`drop database ${copy} with (force)`); await admin.end(); } };
 const storePool = new pg.Pool({ connectionString: database.url, max: 12 });
 const readPool = new pg.Pool({ connectionString: database.url, max: 12 });
 const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: storePool }) });
@@ -19,7 +37,7 @@ const qstats = new Map<string, { n: number; ms: number }>();
 const readDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: readPool }), log: (e) => { const k = e.query.sql.replace(/\s+/g, ' ').replace(/\$\d+/g, '$').slice(0, 110); const v = qstats.get(k) ?? { n: 0, ms: 0 }; v.n++; v.ms += e.queryDurationMillis; qstats.set(k, v); } });
 await migrateEventStore(db); await migrateCommandHandling(db);
 const keyStore = createPostgresKeyStore({ db });
-const log = await writeSeededLog(storePool, keyStore, { seed: 'bench', customers: Number(process.env.CUSTOMERS ?? 2000), months: 24, startAt: '2024-01-01' }, () => {});
+const log = { events: Number((await storePool.query('select count(*) from es_events')).rows[0].count) };
 console.log('log', log.events);
 const eventStore = createPostgresEventStore({ db });
 const cache = new Map<string, Promise<any>>();

@@ -3,9 +3,9 @@ import {
   type Customer360,
   type Customer360Tables,
   customer360ByEmail,
+  customer360ById,
   customer360ByNamePrefix,
   customer360ByPhone,
-  customer360ById,
 } from '@crm/read-models';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.ts';
@@ -29,9 +29,15 @@ interface CustomerFlags {
 export const customerCommand = (): Command =>
   new Command('customer')
     .description('find customers by phone, email, name prefix or id and show their 360° view')
-    .addOption(new Option('--phone <number>', 'any common format; national numbers need --region').conflicts(['email', 'name', 'id']))
+    .addOption(
+      new Option('--phone <number>', 'any common format; national numbers need --region').conflicts(
+        ['email', 'name', 'id'],
+      ),
+    )
     .addOption(new Option('--email <address>', 'case and spaces ignored').conflicts(['name', 'id']))
-    .addOption(new Option('--name <prefix>', 'start of the display or family name').conflicts(['id']))
+    .addOption(
+      new Option('--name <prefix>', 'start of the display or family name').conflicts(['id']),
+    )
     .option('--id <customerId>', 'the customer id')
     .option('--region <code>', 'region national phone numbers are read in (GB, DE, US…)')
     .option('--limit <n>', 'most customers shown for --name', '10')
@@ -42,34 +48,48 @@ export const customerCommand = (): Command =>
       }
       const region = flags.region?.trim().toUpperCase();
       if (region !== undefined && !/^[A-Z]{2}$/.test(region)) {
-        throw new CliError('usage', `--region: "${flags.region}" is not a two-letter region code (GB, DE, US…).`);
+        throw new CliError(
+          'usage',
+          `--region: "${flags.region}" is not a two-letter region code (GB, DE, US…).`,
+        );
       }
       const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError('usage', `--limit: "${flags.limit}" is not a whole number ≥ 1.`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError('usage', `--limit: "${flags.limit}" is not a whole number ≥ 1.`);
       await withRuntime(command, {}, async (runtime) => {
         const db = runtime.readModel<Customer360Tables>('customer_360');
         let found: ReadonlyArray<Customer360>;
-        let searched: string;
+        let by: 'phone' | 'email' | 'name' | 'id';
+        let value: string;
         if (flags.phone !== undefined) {
-          const result = await customer360ByPhone(db, flags.phone, region === undefined ? {} : { defaultRegion: region as PhoneRegion });
+          const result = await customer360ByPhone(
+            db,
+            flags.phone,
+            region === undefined ? {} : { defaultRegion: region as PhoneRegion },
+          );
           if (result._tag !== 'Found') throw new CliError('usage', `--phone: ${result.message}`);
           found = result.customers;
-          searched = `phone ${result.searched}`;
+          by = 'phone';
+          value = result.searched;
         } else if (flags.email !== undefined) {
           const result = await customer360ByEmail(db, flags.email);
           if (result._tag !== 'Found') throw new CliError('usage', `--email: ${result.message}`);
           found = result.customers;
-          searched = `email ${result.searched}`;
+          by = 'email';
+          value = result.searched;
         } else if (flags.name !== undefined) {
           found = await customer360ByNamePrefix(db, flags.name, { limit });
-          searched = `name starting "${flags.name.trim()}"`;
+          by = 'name';
+          value = flags.name.trim();
         } else {
           const view = await customer360ById(db, flags.id ?? '');
           found = view === undefined ? [] : [view];
-          searched = `id ${flags.id}`;
+          by = 'id';
+          value = flags.id ?? '';
         }
+        const searched = by === 'name' ? `name starting "${value}"` : `${by} ${value}`;
         if (flags.json === true) {
-          processOutput.json({ searched, customers: found });
+          processOutput.json({ by, searched: value, customers: found });
         } else if (found.length === 0) {
           // Reported below, as the one line of a not-found exit.
         } else if (found.length > 1 && flags.name !== undefined) {
@@ -90,7 +110,11 @@ export const customerCommand = (): Command =>
           );
         } else {
           for (const view of found) {
-            processOutput.result(renderCustomer360(view, { reportingCurrency: runtime.options.settings.reportingCurrency }));
+            processOutput.result(
+              renderCustomer360(view, {
+                reportingCurrency: runtime.options.settings.reportingCurrency,
+              }),
+            );
           }
         }
         if (found.length === 0) throw new CliError('notFound', `No customer with ${searched}.`);

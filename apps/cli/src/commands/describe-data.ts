@@ -7,14 +7,20 @@ export const describeData = (data: unknown, erasedPaths: ReadonlyArray<string>):
   const skip = new Set(['at', 'customerId', 'dealId', 'ticketId', 'campaignId']);
   return Object.entries(data as Record<string, unknown>)
     .filter(([key]) => !skip.has(key) || Object.keys(data).length === 1)
-    .map(([key, value]) => `${key}=${erased.has(key) ? '(erased)' : valueOf(value)}`)
+    .map(([key, value]) => `${key}=${erased.has(key) ? '(erased)' : shownValue(value)}`)
     .join(' ');
 };
 
-const valueOf = (value: unknown): string => {
+const shownValue = (value: unknown): string => {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (typeof value === 'object' && value !== null && '_tag' in value && (value as { _tag: unknown })._tag === 'ErasedValue') {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    '_tag' in value &&
+    (value as { _tag: unknown })._tag === 'ErasedValue'
+  ) {
     return '(erased)';
   }
   if (isMoney(value)) {

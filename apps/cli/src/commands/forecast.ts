@@ -15,7 +15,9 @@ const month = (flag: string, value: string | undefined): string | undefined => {
 /** `crm forecast`: the weighted open pipeline by expected close month and owner. */
 export const forecastCommand = (): Command =>
   new Command('forecast')
-    .description('sales forecast: open deals weighted by win probability, by expected close month and by owner')
+    .description(
+      'sales forecast: open deals weighted by win probability, by expected close month and by owner',
+    )
     .option('--from <yyyy-mm>', 'first close month')
     .option('--to <yyyy-mm>', 'last close month')
     .option('--json', 'JSON for scripts')
@@ -23,10 +25,13 @@ export const forecastCommand = (): Command =>
       const fromMonth = month('--from', flags.from);
       const toMonth = month('--to', flags.to);
       await withRuntime(command, {}, async (runtime) => {
-        const report = await loadForecast(runtime.readModel<SalesForecastTables>('sales_forecast'), {
-          ...(fromMonth === undefined ? {} : { fromMonth }),
-          ...(toMonth === undefined ? {} : { toMonth }),
-        });
+        const report = await loadForecast(
+          runtime.readModel<SalesForecastTables>('sales_forecast'),
+          {
+            ...(fromMonth === undefined ? {} : { fromMonth }),
+            ...(toMonth === undefined ? {} : { toMonth }),
+          },
+        );
         if (flags.json === true) processOutput.json(report);
         else processOutput.result(renderForecast(report));
       });

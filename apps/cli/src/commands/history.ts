@@ -9,7 +9,9 @@ import { describeData } from './describe-data.ts';
 /** `crm history <stream>`: every event of a customer, deal, ticket or campaign. */
 export const historyCommand = (): Command =>
   new Command('history')
-    .description('the full story of a stream: each event with who, when, why, its revision and position')
+    .description(
+      'the full story of a stream: each event with who, when, why, its revision and position',
+    )
     .argument('<stream>', 'customer-<id>, deal-<id>, ticket-<id> or campaign-<id>')
     .option('--json', 'JSON for scripts')
     .action(async (stream: string, flags: { json?: boolean }, command: Command) => {

@@ -41,14 +41,18 @@ const readText = async (path: string, what: string): Promise<string> => {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') throw new CliError('notFound', `${what} ${path}: no such file.`);
-    if (code === 'EISDIR') throw new CliError('usage', `${what} ${path} is a directory, not a file.`);
+    if (code === 'EISDIR')
+      throw new CliError('usage', `${what} ${path} is a directory, not a file.`);
     if (code === 'EACCES') throw new CliError('usage', `${what} ${path}: permission denied.`);
     throw new CliError('usage', `${what} ${path} cannot be read: ${String(error)}.`);
   }
 };
 
 const mappingOf = async (flags: ImportFlags): Promise<Record<string, string>> => {
-  const mapping = flags.mapping === undefined ? {} : parseMappingText(await readText(flags.mapping, 'mapping file'), flags.mapping);
+  const mapping =
+    flags.mapping === undefined
+      ? {}
+      : parseMappingText(await readText(flags.mapping, 'mapping file'), flags.mapping);
   for (const pair of flags.map) {
     const [field, header] = parseMappingPair(pair, '--map');
     mapping[field] = header;
@@ -59,7 +63,10 @@ const mappingOf = async (flags: ImportFlags): Promise<Record<string, string>> =>
 const regionOf = (flags: ImportFlags): PhoneRegion | undefined => {
   const region = flags.region?.trim().toUpperCase();
   if (region !== undefined && !/^[A-Z]{2}$/.test(region)) {
-    throw new CliError('usage', `--region: "${flags.region}" is not a two-letter region code (GB, DE, US…).`);
+    throw new CliError(
+      'usage',
+      `--region: "${flags.region}" is not a two-letter region code (GB, DE, US…).`,
+    );
   }
   return region as PhoneRegion | undefined;
 };
@@ -69,21 +76,38 @@ const directoryOf = async (runtime: Runtime): Promise<StoredCustomerDirectory | 
   const { rows } = await sql<{ readonly found: boolean }>`
     SELECT to_regclass('customer_360.customers') IS NOT NULL AS found`.execute(runtime.db);
   if (rows[0]?.found !== true) {
-    processOutput.note('No customer-360 read model yet: duplicates are looked for within the file only.');
+    processOutput.note(
+      'No customer-360 read model yet: duplicates are looked for within the file only.',
+    );
     return undefined;
   }
   return customer360Directory(runtime.readModel<Customer360Tables>('customer_360'));
 };
 
-const collect = (value: string, previous: ReadonlyArray<string>): ReadonlyArray<string> => [...previous, value];
+const collect = (value: string, previous: ReadonlyArray<string>): ReadonlyArray<string> => [
+  ...previous,
+  value,
+];
 
 const withCommonOptions = (command: Command): Command =>
   command
     .option('--map <field=Column>', 'read a field from this column (repeatable)', collect, [])
     .option('--mapping <file>', 'a mapping file: JSON {"email": "E-Mail"} or lines of field=Column')
-    .option('--region <code>', 'region national phone numbers are read in when a row names no country (GB, DE…)')
-    .addOption(new Option('--date-order <order>', 'how 01/02/2025 is read: day first or month first').choices(['dmy', 'mdy']))
-    .option('--namespace <name>', 'keeps record ids of different source systems apart', 'csv-import')
+    .option(
+      '--region <code>',
+      'region national phone numbers are read in when a row names no country (GB, DE…)',
+    )
+    .addOption(
+      new Option(
+        '--date-order <order>',
+        'how 01/02/2025 is read: day first or month first',
+      ).choices(['dmy', 'mdy']),
+    )
+    .option(
+      '--namespace <name>',
+      'keeps record ids of different source systems apart',
+      'csv-import',
+    )
     .option('--owner <userId>', 'owner of rows that name none (default: the actor)')
     .option('--actor <userId>', 'who runs the import (recorded on every event)', 'crm-import')
     .option('--role <role>', 'the actor’s role; it must allow the commands', 'admin')
@@ -105,7 +129,9 @@ const report = (result: ImportReport, file: string, json: boolean): boolean => {
       `${count(invalidLines)} invalid, ${count(result.failed.length)} refused.`,
   );
   if (result.wroteNothing) {
-    processOutput.result(`Nothing was written: ${count(invalidLines)} invalid rows and --all-or-nothing.`);
+    processOutput.result(
+      `Nothing was written: ${count(invalidLines)} invalid rows and --all-or-nothing.`,
+    );
   }
   if (result.invalid.length > 0) {
     processOutput.result('Invalid rows:');
@@ -126,10 +152,16 @@ const report = (result: ImportReport, file: string, json: boolean): boolean => {
         right: [0],
         rows: result.duplicates.map((d) => [
           d.line,
-          'line' in d.of ? `line ${d.of.line}` : `${d.of.customerId}${d.of.name === null ? '' : ` (${d.of.name})`}`,
+          'line' in d.of
+            ? `line ${d.of.line}`
+            : `${d.of.customerId}${d.of.name === null ? '' : ` (${d.of.name})`}`,
           d.by,
           d.value ?? '',
-          d.action === 'merged' ? `merged into ${d.survivorId}` : d.by === 'repeat' ? 'skipped (same record)' : 'skipped (--merge-duplicates merges it)',
+          d.action === 'merged'
+            ? `merged into ${d.survivorId}`
+            : d.by === 'repeat'
+              ? 'skipped (same record)'
+              : 'skipped (--merge-duplicates merges it)',
         ]),
       }),
     );
@@ -137,17 +169,28 @@ const report = (result: ImportReport, file: string, json: boolean): boolean => {
   if (result.failed.length > 0) {
     processOutput.result('Refused while writing:');
     processOutput.result(
-      renderTable({ head: ['line', 'id', 'problem'], right: [0], rows: result.failed.map((f) => [f.line, f.id, f.message]), maxWidth: 90 }),
+      renderTable({
+        head: ['line', 'id', 'problem'],
+        right: [0],
+        rows: result.failed.map((f) => [f.line, f.id, f.message]),
+        maxWidth: 90,
+      }),
     );
   }
   if (result.written.length > 0) {
     processOutput.result('Written:');
     processOutput.result(
-      renderTable({ head: ['line', 'id', 'done'], right: [0], rows: result.written.map((w) => [w.line, w.id, w.action]) }),
+      renderTable({
+        head: ['line', 'id', 'done'],
+        right: [0],
+        rows: result.written.map((w) => [w.line, w.id, w.action]),
+      }),
     );
   }
   if (result.unmappedColumns.length > 0) {
-    processOutput.result(`Columns not imported: ${result.unmappedColumns.map((c) => `"${c}"`).join(', ')}.`);
+    processOutput.result(
+      `Columns not imported: ${result.unmappedColumns.map((c) => `"${c}"`).join(', ')}.`,
+    );
   }
   return clean;
 };
@@ -167,12 +210,17 @@ const finish = (result: ImportReport, file: string, json: boolean): void => {
 const customersCommand = (): Command =>
   withCommonOptions(
     new Command('customers')
-      .description('import customers: names tidied, phones and emails normalised, duplicates found and reported (or merged)')
+      .description(
+        'import customers: names tidied, phones and emails normalised, duplicates found and reported (or merged)',
+      )
       .argument('<file>', 'CSV with a header row (, ; tab or | separated)'),
   )
     .option('--source <label>', 'acquisition source of rows that name none', 'csv-import')
     .option('--channel <channel>', 'acquisition channel of rows that name none', 'other')
-    .option('--merge-duplicates', 'register duplicates and merge each into its survivor instead of skipping them')
+    .option(
+      '--merge-duplicates',
+      'register duplicates and merge each into its survivor instead of skipping them',
+    )
     .action(
       async (
         file: string,
@@ -220,7 +268,10 @@ const customersCommand = (): Command =>
       },
     );
 
-const rateOf = (value: string, previous: Readonly<Record<string, string>>): Readonly<Record<string, string>> => {
+const rateOf = (
+  value: string,
+  previous: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> => {
   const match = /^([A-Za-z]{3})=(\d+(?:[.,]\d+)?)$/.exec(value.trim());
   if (match === null) throw new CliError('usage', `--rate: "${value}" is not CUR=rate (USD=0.92).`);
   return { ...previous, [(match[1] ?? '').toUpperCase()]: (match[2] ?? '').replace(',', '.') };
@@ -229,16 +280,30 @@ const rateOf = (value: string, previous: Readonly<Record<string, string>>): Read
 const dealsCommand = (): Command =>
   withCommonOptions(
     new Command('deals')
-      .description('import deals (opportunities and orders): each row becomes its open / stage / win or lose commands')
+      .description(
+        'import deals (opportunities and orders): each row becomes its open / stage / win or lose commands',
+      )
       .argument('<file>', 'CSV with a header row'),
   )
-    .option('--currency <code>', 'currency of amounts that name none (default: the reporting currency)')
-    .option('--rate <CUR=rate>', 'exchange rate into the reporting currency for won deals (repeatable)', rateOf, {})
+    .option(
+      '--currency <code>',
+      'currency of amounts that name none (default: the reporting currency)',
+    )
+    .option(
+      '--rate <CUR=rate>',
+      'exchange rate into the reporting currency for won deals (repeatable)',
+      rateOf,
+      {},
+    )
     .option('--product <productId>', 'product of rows that name none', 'imported')
     .action(
       async (
         file: string,
-        flags: ImportFlags & { currency?: string; rate: Readonly<Record<string, string>>; product: string },
+        flags: ImportFlags & {
+          currency?: string;
+          rate: Readonly<Record<string, string>>;
+          product: string;
+        },
         command: Command,
       ) => {
         const text = await readText(file, 'file');

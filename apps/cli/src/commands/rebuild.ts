@@ -21,7 +21,9 @@ export const pickProjections = (
 ): ReadonlyArray<AnyProjection> => {
   if (names.length === 0) return runtime.projections;
   return names.map((name) => {
-    const found = runtime.projections.find((p) => p.name === name || p.name === name.replace(/-/g, '_'));
+    const found = runtime.projections.find(
+      (p) => p.name === name || p.name === name.replace(/-/g, '_'),
+    );
     if (found === undefined) {
       throw new CliError(
         'notFound',
@@ -73,7 +75,9 @@ const rebuildOne = async (
 /** `crm rebuild [projection...]`: rebuild from the log into a scratch schema, then swap it in. */
 export const rebuildCommand = (): Command =>
   new Command('rebuild')
-    .description('rebuilds read models from the whole log into a scratch schema and swaps it in (queries keep working meanwhile); all of them when none is named')
+    .description(
+      'rebuilds read models from the whole log into a scratch schema and swaps it in (queries keep working meanwhile); all of them when none is named',
+    )
     .argument('[projection...]', 'customer_360, lifecycle_funnel, profit_tiers, …')
     .option('--json', 'JSON for scripts')
     .action(async (names: string[], flags: { json?: boolean }, command: Command) => {
@@ -91,7 +95,11 @@ export const rebuildCommand = (): Command =>
               bar.update(events, total);
             });
             bar.finish();
-            done.push({ projection: projection.name, events: applied, seconds: (Date.now() - started) / 1000 });
+            done.push({
+              projection: projection.name,
+              events: applied,
+              seconds: (Date.now() - started) / 1000,
+            });
           }
         } finally {
           progress.stop();
@@ -99,7 +107,9 @@ export const rebuildCommand = (): Command =>
         if (flags.json === true) processOutput.json({ rebuilt: done });
         else {
           for (const entry of done) {
-            processOutput.result(`Rebuilt ${entry.projection}: ${count(entry.events)} events in ${entry.seconds.toFixed(1)} s.`);
+            processOutput.result(
+              `Rebuilt ${entry.projection}: ${count(entry.events)} events in ${entry.seconds.toFixed(1)} s.`,
+            );
           }
         }
       });

@@ -7,9 +7,14 @@ import { withRuntime } from '../with-runtime.ts';
 /** `crm state <stream> --at <instant|revision>`: the aggregate as it stood then. */
 export const stateCommand = (): Command =>
   new Command('state')
-    .description('an aggregate’s state as it stood at an instant or a revision, folded from its events')
+    .description(
+      'an aggregate’s state as it stood at an instant or a revision, folded from its events',
+    )
     .argument('<stream>', 'customer-<id>, deal-<id>, ticket-<id> or campaign-<id>')
-    .requiredOption('--at <instant|revision>', '2025-06-30T12:00:00Z, 2025-06-30 (end of that day, UTC) or a revision number')
+    .requiredOption(
+      '--at <instant|revision>',
+      '2025-06-30T12:00:00Z, 2025-06-30 (end of that day, UTC) or a revision number',
+    )
     .option('--json', 'JSON for scripts')
     .action(async (stream: string, flags: { at: string; json?: boolean }, command: Command) => {
       // Read before connecting: a malformed --at is a usage error whatever the database.

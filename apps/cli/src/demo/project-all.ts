@@ -1,3 +1,4 @@
+import { logStart } from '@crm/event-store';
 import {
   type AnyProjection,
   createProjectionRunner,
@@ -6,7 +7,6 @@ import {
   releaseOwnership,
   tryAcquireOwnership,
 } from '@crm/projections';
-import { logStart } from '@crm/event-store';
 import { CliError } from '../cli-error.ts';
 import type { Runtime } from '../runtime.ts';
 
@@ -22,13 +22,19 @@ export const projectAll = async (
 ): Promise<void> => {
   await Promise.all(
     runtime.projections.map(async (projection) => {
-      const filter = projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes };
-      const from = (await loadCheckpoint(runtime.db, projection.name).catch(() => undefined))?.position ?? logStart;
+      const filter =
+        projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes };
+      const from =
+        (await loadCheckpoint(runtime.db, projection.name).catch(() => undefined))?.position ??
+        logStart;
       const total = await runtime.countEvents(from, filter);
       onProgress(projection, 0, total);
       await runtime.db.connection().execute(async (connection) => {
         if ((await tryAcquireOwnership(connection, projection.name)) === undefined) {
-          throw new CliError('unavailable', `${projection.name} is owned by a running projector; the demo leaves it to it.`);
+          throw new CliError(
+            'unavailable',
+            `${projection.name} is owned by a running projector; the demo leaves it to it.`,
+          );
         }
         try {
           const runner = createProjectionRunner({
@@ -41,13 +47,20 @@ export const projectAll = async (
             owner: `crm-demo-${process.pid}`,
             batchSize: 1000,
           });
-          const timer = setInterval(() => onProgress(projection, runner.status().eventsApplied, total), 200);
+          const timer = setInterval(
+            () => onProgress(projection, runner.status().eventsApplied, total),
+            200,
+          );
           try {
             await runner.catchUp(signal);
           } finally {
             clearInterval(timer);
           }
-          onProgress(projection, runner.status().eventsApplied, Math.max(total, runner.status().eventsApplied));
+          onProgress(
+            projection,
+            runner.status().eventsApplied,
+            Math.max(total, runner.status().eventsApplied),
+          );
         } finally {
           await releaseOwnership(connection, projection.name).catch(() => undefined);
         }

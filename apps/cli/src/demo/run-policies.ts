@@ -22,7 +22,10 @@ export const runPoliciesToEnd = async (
 ): Promise<{ readonly triggers: number }> => {
   const checkpoints = createPostgresCheckpointStore({ db: runtime.db });
   const filter = { eventTypes: crmPolicyEventTypes };
-  const total = await runtime.countEvents((await checkpoints.load('crm-policies')) ?? logStart, filter);
+  const total = await runtime.countEvents(
+    (await checkpoints.load('crm-policies')) ?? logStart,
+    filter,
+  );
   const runner = createPolicyRunner({
     name: 'crm-policies',
     eventStore: runtime.eventStore,
@@ -45,7 +48,10 @@ export const runPoliciesToEnd = async (
     for (;;) {
       if (failure !== undefined) throw failure;
       if (stop.signal.aborted) break;
-      const left = await runtime.countEvents((await checkpoints.load('crm-policies')) ?? logStart, filter);
+      const left = await runtime.countEvents(
+        (await checkpoints.load('crm-policies')) ?? logStart,
+        filter,
+      );
       onProgress(total - left, total);
       if (left === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -7,7 +7,10 @@ export interface WriteOutcome {
   readonly commands: number;
   readonly events: number;
   /** Commands not accepted (the seed promises none): the first few, for the report. */
-  readonly refused: ReadonlyArray<{ readonly command: SeedCommand; readonly result: CommandResult }>;
+  readonly refused: ReadonlyArray<{
+    readonly command: SeedCommand;
+    readonly result: CommandResult;
+  }>;
   readonly refusedCount: number;
 }
 
@@ -91,10 +94,12 @@ export const writeHistory = async (
     // Bounded look-ahead: the generator is lazy, and so is memory.
     while (inFlight.size >= concurrency * 8) await Promise.race(inFlight);
     const previous = tails.get(item.streamName);
-    const task = (previous === undefined ? send(item) : previous.then(() => send(item))).finally(() => {
-      inFlight.delete(task);
-      if (tails.get(item.streamName) === task) tails.delete(item.streamName);
-    });
+    const task = (previous === undefined ? send(item) : previous.then(() => send(item))).finally(
+      () => {
+        inFlight.delete(task);
+        if (tails.get(item.streamName) === task) tails.delete(item.streamName);
+      },
+    );
     tails.set(item.streamName, task);
     inFlight.add(task);
     if (barrier) await drain();

@@ -18,7 +18,8 @@ export const writeThroughSnapshots = (inner: SnapshotStore): SnapshotStore => {
     },
     save: async (snapshot) => {
       const current = known.get(snapshot.streamName);
-      if (current === undefined || current.revision <= snapshot.revision) known.set(snapshot.streamName, snapshot);
+      if (current === undefined || current.revision <= snapshot.revision)
+        known.set(snapshot.streamName, snapshot);
       await inner.save(snapshot);
     },
     delete: async (streamName) => {

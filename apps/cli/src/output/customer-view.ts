@@ -8,24 +8,50 @@ const average = (value: { count: number; average: number | null }): string =>
 /** The 360° view of one customer for a person on the phone: profile, orders, activity. */
 export const renderCustomer360 = (
   view: Customer360,
-  options: { readonly reportingCurrency: string; readonly orders?: number; readonly timeline?: number },
+  options: {
+    readonly reportingCurrency: string;
+    readonly orders?: number;
+    readonly timeline?: number;
+  },
 ): string => {
   const currency = options.reportingCurrency;
-  const name = view.name?.display ?? (view.erasedAt === null ? '(no name)' : '(personal data erased)');
-  const pipeline = view.deals.pipeline.map((p) => `${money(p.valueMinor, p.currency)} (weighted ${money(p.weightedMinor, p.currency)})`);
+  const name =
+    view.name?.display ?? (view.erasedAt === null ? '(no name)' : '(personal data erased)');
+  const pipeline = view.deals.pipeline.map(
+    (p) => `${money(p.valueMinor, p.currency)} (weighted ${money(p.weightedMinor, p.currency)})`,
+  );
   const owed = view.outstandingBalance.map((o) => money(o.amountMinor, o.currency));
-  const unconverted = view.won.unconverted.map((u) => `${u.deals} in ${u.currency}: ${money(u.revenueMinor, u.currency)}`);
+  const unconverted = view.won.unconverted.map(
+    (u) => `${u.deals} in ${u.currency}: ${money(u.revenueMinor, u.currency)}`,
+  );
   const facts: Array<[string, string]> = [
     ['customer', `${name} (${view.kind}) · ${view.customerId}`],
     ['contact', [view.phone ?? 'no phone', view.email ?? 'no email'].join(' · ')],
     ...(view.address === null
       ? []
-      : [['address', [...view.address.lines, [view.address.postalCode, view.address.city].filter(Boolean).join(' '), view.address.country].join(', ')] as [string, string]]),
-    ['owner', `${view.ownerId} · registered ${day(view.registeredAt)} via ${view.acquisition.channel} (${view.acquisition.source})`],
-    ['lifecycle', `${view.lifecycle.stage} since ${day(view.lifecycle.since)} · furthest ${view.lifecycle.furthestStage}`],
+      : [
+          [
+            'address',
+            [
+              ...view.address.lines,
+              [view.address.postalCode, view.address.city].filter(Boolean).join(' '),
+              view.address.country,
+            ].join(', '),
+          ] as [string, string],
+        ]),
+    [
+      'owner',
+      `${view.ownerId} · registered ${day(view.registeredAt)} via ${view.acquisition.channel} (${view.acquisition.source})`,
+    ],
+    [
+      'lifecycle',
+      `${view.lifecycle.stage} since ${day(view.lifecycle.since)} · furthest ${view.lifecycle.furthestStage}`,
+    ],
     ...(view.tags.length === 0 ? [] : [['tags', view.tags.join(', ')] as [string, string]]),
     ...(view.mergedInto === null ? [] : [['merged into', view.mergedInto] as [string, string]]),
-    ...(view.mergedDuplicates.length === 0 ? [] : [['duplicates merged', view.mergedDuplicates.join(', ')] as [string, string]]),
+    ...(view.mergedDuplicates.length === 0
+      ? []
+      : [['duplicates merged', view.mergedDuplicates.join(', ')] as [string, string]]),
     ...(view.erasedAt === null ? [] : [['erased', instant(view.erasedAt)] as [string, string]]),
     [
       'deals',
@@ -36,13 +62,22 @@ export const renderCustomer360 = (
       `revenue ${money(view.won.revenueMinor, currency)} · profit ${money(view.won.profitMinor, currency)}${unconverted.length === 0 ? '' : ` · not converted: ${unconverted.join(', ')}`}`,
     ],
     ['still owed', owed.length === 0 ? 'nothing' : owed.join(', ')],
-    ['tickets', `${count(view.tickets.open)} open of ${count(view.tickets.total)} · SLA breaches ${count(view.tickets.slaBreaches)}`],
+    [
+      'tickets',
+      `${count(view.tickets.open)} open of ${count(view.tickets.total)} · SLA breaches ${count(view.tickets.slaBreaches)}`,
+    ],
     [
       'satisfaction',
       `CSAT ${average(view.satisfaction.csat.combined)} · NPS ${average(view.satisfaction.nps)}${view.satisfaction.nps.latest === null ? '' : `, latest ${view.satisfaction.nps.latest}`}`,
     ],
-    ['campaigns', `${count(view.campaigns.memberships)} · reached ${count(view.campaigns.touches)} · converted ${count(view.campaigns.conversions)}`],
-    ['loyalty', `${count(view.loyalty.balance)} points (earned ${count(view.loyalty.earned)}, redeemed ${count(view.loyalty.redeemed)})`],
+    [
+      'campaigns',
+      `${count(view.campaigns.memberships)} · reached ${count(view.campaigns.touches)} · converted ${count(view.campaigns.conversions)}`,
+    ],
+    [
+      'loyalty',
+      `${count(view.loyalty.balance)} points (earned ${count(view.loyalty.earned)}, redeemed ${count(view.loyalty.redeemed)})`,
+    ],
     [
       'next follow-up',
       view.nextFollowUp === null
@@ -82,7 +117,11 @@ export const renderCustomer360 = (
       'Recent activity',
       renderTable({
         head: ['when', 'what', 'detail'],
-        rows: timeline.map((entry) => [instant(entry.at), truncate(entry.title, 44), truncate(entry.summary ?? '', 50)]),
+        rows: timeline.map((entry) => [
+          instant(entry.at),
+          truncate(entry.title, 44),
+          truncate(entry.summary ?? '', 50),
+        ]),
       }),
     );
   }

@@ -4,14 +4,20 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 const digitsOf = (currency: string): number => {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
   } catch {
     return 2;
   }
 };
 
 /** `123456` minor units of EUR → `"1,234.56 EUR"`; exact for any bigint. */
-export const money = (minor: bigint | number | string | null | undefined, currency: string): string => {
+export const money = (
+  minor: bigint | number | string | null | undefined,
+  currency: string,
+): string => {
   if (minor === null || minor === undefined) return '–';
   const value = BigInt(minor);
   const digits = digitsOf(currency);
@@ -36,14 +42,17 @@ export const count = (value: number | bigint | null | undefined): string => {
 
 /** `0.1234` → `"12.3 %"`; `null` → `"–"`. */
 export const percent = (share: number | null | undefined, digits = 1): string =>
-  share === null || share === undefined || !Number.isFinite(share) ? '–' : `${(share * 100).toFixed(digits)} %`;
+  share === null || share === undefined || !Number.isFinite(share)
+    ? '–'
+    : `${(share * 100).toFixed(digits)} %`;
 
 /** An instant as `2025-06-30 14:05Z`. */
 export const instant = (iso: string | null | undefined): string =>
   iso === null || iso === undefined ? '–' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
 
 /** A day from an instant or a date. */
-export const day = (iso: string | null | undefined): string => (iso === null || iso === undefined ? '–' : iso.slice(0, 10));
+export const day = (iso: string | null | undefined): string =>
+  iso === null || iso === undefined ? '–' : iso.slice(0, 10);
 
 /** A number with fixed decimals, or `–`. */
 export const decimal = (value: number | null | undefined, digits = 1): string =>

@@ -16,8 +16,8 @@ const width = 28;
 
 /**
  * Progress bars on stderr (cli-progress), so they never mix into results on stdout. When
- * stderr is not a terminal (a pipe, a test), nothing is drawn; each bar prints one line
- * when it finishes instead, so logs still show what was done.
+ * stderr is not a terminal (a pipe, a log file, a test), nothing is drawn: the commands say
+ * what they did in their results.
  */
 export const createProgress = (): Progress => {
   const tty = process.stderr.isTTY === true;
@@ -39,7 +39,6 @@ export const createProgress = (): Progress => {
   return {
     bar: (label, total) => {
       const padded = label.padEnd(width);
-      const started = Date.now();
       let last = 0;
       let known = total;
       const bar = multi?.create(Math.max(total, 1), 0, { label: padded });
@@ -56,12 +55,8 @@ export const createProgress = (): Progress => {
         finish: () => {
           if (finished) return;
           finished = true;
-          if (bar !== undefined) {
-            bar.setTotal(Math.max(last, 1));
-            bar.update(last, { label: padded });
-          } else {
-            process.stderr.write(`${label}: ${last} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-          }
+          bar?.setTotal(Math.max(last, 1));
+          bar?.update(last, { label: padded });
         },
       };
     },

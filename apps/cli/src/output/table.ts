@@ -19,7 +19,14 @@ export const renderTable = (spec: TableSpec): string => {
   const widths = spec.head.map((header, index) =>
     Math.min(
       spec.maxWidth ?? 60,
-      Math.max(header.length, ...spec.rows.map((row) => String(row[index] ?? '').split('\n').reduce((w, l) => Math.max(w, l.length), 0))) + 2,
+      Math.max(
+        header.length,
+        ...spec.rows.map((row) =>
+          String(row[index] ?? '')
+            .split('\n')
+            .reduce((w, l) => Math.max(w, l.length), 0),
+        ),
+      ) + 2,
     ),
   );
   const table = new Table({

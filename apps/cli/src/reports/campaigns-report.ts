@@ -1,10 +1,15 @@
-import { type CampaignPerformance, type CampaignPerformanceTables, campaignPerformanceList } from '@crm/read-models';
+import {
+  type CampaignPerformance,
+  type CampaignPerformanceTables,
+  campaignPerformanceList,
+} from '@crm/read-models';
 import type { Kysely } from 'kysely';
 import { count, money, percent, truncate } from '../output/format.ts';
 import { renderTable } from '../output/table.ts';
 
-export const loadCampaigns = (db: Kysely<CampaignPerformanceTables>): Promise<ReadonlyArray<CampaignPerformance>> =>
-  campaignPerformanceList(db);
+export const loadCampaigns = (
+  db: Kysely<CampaignPerformanceTables>,
+): Promise<ReadonlyArray<CampaignPerformance>> => campaignPerformanceList(db);
 
 /** One line per campaign: reach, responses, sourced deals, attributed profit, cost and ROI. */
 export const renderCampaigns = (
@@ -12,9 +17,21 @@ export const renderCampaigns = (
   reportingCurrency: string,
   limit = campaigns.length,
 ): string => {
-  const shown = [...campaigns].sort((a, b) => b.periodStart.localeCompare(a.periodStart)).slice(0, limit);
+  const shown = [...campaigns]
+    .sort((a, b) => b.periodStart.localeCompare(a.periodStart))
+    .slice(0, limit);
   return `Campaign ROI (${shown.length} of ${campaigns.length}, newest first)\n${renderTable({
-    head: ['campaign', 'channel', 'status', 'members', 'converted', 'won deals', 'attributed profit', 'cost', 'ROI'],
+    head: [
+      'campaign',
+      'channel',
+      'status',
+      'members',
+      'converted',
+      'won deals',
+      'attributed profit',
+      'cost',
+      'ROI',
+    ],
     right: [3, 4, 5, 6, 7, 8],
     rows: shown.map((c) => [
       truncate(c.name, 34),

@@ -23,18 +23,33 @@ export const loadForecast = async (
   byOwner: await forecastByOwner(db, filter),
 });
 
-export const renderForecast = (report: ForecastReport, options: { readonly months?: number } = {}): string => {
+export const renderForecast = (
+  report: ForecastReport,
+  options: { readonly months?: number } = {},
+): string => {
   const months = report.byMonth.slice(0, options.months ?? report.byMonth.length);
   const byMonth = renderTable({
     head: ['close month', 'open deals', 'pipeline', 'weighted forecast'],
     right: [1, 2, 3],
-    rows: months.map((m) => [m.closeMonth, count(m.deals), money(m.valueMinor, m.currency), money(m.weightedValueMinor, m.currency)]),
+    rows: months.map((m) => [
+      m.closeMonth,
+      count(m.deals),
+      money(m.valueMinor, m.currency),
+      money(m.weightedValueMinor, m.currency),
+    ]),
   });
-  const owners = [...report.byOwner].sort((a, b) => Number(b.weightedValueMinor - a.weightedValueMinor));
+  const owners = [...report.byOwner].sort((a, b) =>
+    Number(b.weightedValueMinor - a.weightedValueMinor),
+  );
   const byOwner = renderTable({
     head: ['owner', 'open deals', 'pipeline', 'weighted forecast'],
     right: [1, 2, 3],
-    rows: owners.map((o) => [o.ownerId, count(o.deals), money(o.valueMinor, o.currency), money(o.weightedValueMinor, o.currency)]),
+    rows: owners.map((o) => [
+      o.ownerId,
+      count(o.deals),
+      money(o.valueMinor, o.currency),
+      money(o.weightedValueMinor, o.currency),
+    ]),
   });
   return `Sales forecast — weighted open pipeline by expected close month\n${byMonth}\nBy owner\n${byOwner}`;
 };

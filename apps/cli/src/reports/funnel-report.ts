@@ -60,7 +60,9 @@ export const renderFunnel = (report: FunnelReport, reportingCurrency: string): s
         count(report.pipeline.won.count),
         '',
         money(report.pipeline.won.revenueMinor, reportingCurrency),
-        report.pipeline.won.unconverted === 0 ? '' : `${report.pipeline.won.unconverted} not converted`,
+        report.pipeline.won.unconverted === 0
+          ? ''
+          : `${report.pipeline.won.unconverted} not converted`,
       ],
       ['lost', count(report.pipeline.lost.count), '', '', ''],
     ],

@@ -21,7 +21,8 @@ export const loadSla = async (db: Kysely<ServiceSlaTables>, asOf: string): Promi
   byPriority: await slaBoardByPriority(db, { asOf }),
 });
 
-const hours = (minutes: number | null): string => (minutes === null ? '–' : `${decimal(minutes / 60, 1)} h`);
+const hours = (minutes: number | null): string =>
+  minutes === null ? '–' : `${decimal(minutes / 60, 1)} h`;
 
 /** The SLA board: per priority and in all, breaches, overdue, times to respond and resolve. */
 export const renderSla = (report: SlaReport): string => {
@@ -37,7 +38,17 @@ export const renderSla = (report: SlaReport): string => {
     decimal(f.averageCsat, 2),
   ];
   return `Service SLA board as of ${report.asOf}\n${renderTable({
-    head: ['priority', 'tickets', 'open', 'first-response breaches', 'resolution breaches', 'overdue now', 'median 1st reply', 'median resolution', 'CSAT'],
+    head: [
+      'priority',
+      'tickets',
+      'open',
+      'first-response breaches',
+      'resolution breaches',
+      'overdue now',
+      'median 1st reply',
+      'median resolution',
+      'CSAT',
+    ],
     right: [1, 2, 3, 4, 5, 6, 7, 8],
     rows: [...report.byPriority.map((p) => line(p.priority, p)), line('all', report.totals)],
   })}`;

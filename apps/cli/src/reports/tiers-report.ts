@@ -1,4 +1,5 @@
 import {
+  type Customer360Tables,
   customerProfitTiers,
   type ProfitPeriod,
   type ProfitTiersTables,
@@ -8,7 +9,7 @@ import {
   type TieredSubject,
 } from '@crm/read-models';
 import { type Kysely, sql } from 'kysely';
-import { count, money, percent } from '../output/format.ts';
+import { count, money, percent, truncate } from '../output/format.ts';
 import { renderTable } from '../output/table.ts';
 
 /** Customers and products graded by profit contribution in one period. */
@@ -16,7 +17,26 @@ export interface TiersReport {
   readonly period: ProfitPeriod;
   readonly customers: ReadonlyArray<TieredSubject>;
   readonly products: ReadonlyArray<TieredProduct>;
+  /** Display names of the customers, from the customer-360 read model (erased ones have none). */
+  readonly names: Readonly<Record<string, string>>;
 }
+
+/** Display names by customer id, where the customer-360 read model has them. */
+const namesOf = async (
+  db: Kysely<Customer360Tables> | undefined,
+  ids: ReadonlyArray<string>,
+): Promise<Readonly<Record<string, string>>> => {
+  if (db === undefined || ids.length === 0) return {};
+  const rows = await db
+    .selectFrom('customers')
+    .select(['customer_id', 'display_name'])
+    .where('customer_id', 'in', [...ids])
+    .execute()
+    .catch(() => []);
+  return Object.fromEntries(
+    rows.flatMap((row) => (row.display_name === null ? [] : [[row.customer_id, row.display_name]])),
+  );
+};
 
 /** The latest year with profit recorded, or the current one. */
 export const latestYear = async (db: Kysely<ProfitTiersTables>): Promise<number> => {
@@ -27,20 +47,39 @@ export const latestYear = async (db: Kysely<ProfitTiersTables>): Promise<number>
   return row?.year ?? new Date().getUTCFullYear();
 };
 
-export const loadTiers = async (db: Kysely<ProfitTiersTables>, period: ProfitPeriod): Promise<TiersReport> => ({
-  period,
-  customers: await customerProfitTiers(db, period),
-  products: await productProfitTiers(db, period),
-});
+export const loadTiers = async (
+  db: Kysely<ProfitTiersTables>,
+  period: ProfitPeriod,
+  customers360?: Kysely<Customer360Tables>,
+  named = 50,
+): Promise<TiersReport> => {
+  const customers = await customerProfitTiers(db, period);
+  return {
+    period,
+    customers,
+    products: await productProfitTiers(db, period),
+    names: await namesOf(
+      customers360,
+      customers.slice(0, named).map((c) => c.id),
+    ),
+  };
+};
 
 const periodName = (period: ProfitPeriod): string =>
-  'month' in period ? period.month : 'year' in period ? String(period.year) : `${period.fromMonth}…${period.toMonth}`;
+  'month' in period
+    ? period.month
+    : 'year' in period
+      ? String(period.year)
+      : `${period.fromMonth}…${period.toMonth}`;
 
 /** Tier summary (how many, how much profit), then the top customers and every product graded. */
 export const renderTiers = (report: TiersReport, reportingCurrency: string, top = 10): string => {
   const summary = (rows: ReadonlyArray<TieredSubject>) => {
     const tiers = summariseTiers(rows);
-    const total = rows.reduce((sum, row) => sum + (row.profitMinor > 0n ? row.profitMinor : 0n), 0n);
+    const total = rows.reduce(
+      (sum, row) => sum + (row.profitMinor > 0n ? row.profitMinor : 0n),
+      0n,
+    );
     return renderTable({
       head: ['tier', 'count', 'profit', 'share of profit'],
       right: [1, 2, 3],
@@ -54,17 +93,20 @@ export const renderTiers = (report: TiersReport, reportingCurrency: string, top 
   };
   const name = periodName(report.period);
   const customers = renderTable({
-    head: ['rank', 'customer', 'tier', 'orders', 'revenue', 'profit', 'cumulative'],
-    right: [0, 3, 4, 5, 6],
-    rows: report.customers.slice(0, top).map((c) => [
-      c.rank,
-      c.id,
-      c.tier,
-      count(c.orders),
-      money(c.revenueMinor, reportingCurrency),
-      money(c.profitMinor, reportingCurrency),
-      percent(c.cumulativeShare),
-    ]),
+    head: ['rank', 'customer', 'name', 'tier', 'orders', 'revenue', 'profit', 'cumulative'],
+    right: [0, 4, 5, 6, 7],
+    rows: report.customers
+      .slice(0, top)
+      .map((c) => [
+        c.rank,
+        c.id,
+        truncate(report.names[c.id] ?? '', 28),
+        c.tier,
+        count(c.orders),
+        money(c.revenueMinor, reportingCurrency),
+        money(c.profitMinor, reportingCurrency),
+        percent(c.cumulativeShare),
+      ]),
   });
   const products = renderTable({
     head: ['rank', 'product', 'tier', 'units', 'orders', 'revenue', 'profit', 'cumulative'],

@@ -17,12 +17,19 @@ const bin = fileURLToPath(new URL('../../bin/crm.mjs', import.meta.url));
  */
 export const runCrm = (
   args: ReadonlyArray<string>,
-  options: { readonly env?: Readonly<Record<string, string>>; readonly cwd?: string; readonly timeoutMs?: number } = {},
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly cwd?: string;
+    readonly timeoutMs?: number;
+  } = {},
 ): Promise<CrmRun> =>
   new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'LOG_LEVEL', 'LOG_FILE'].includes(key)) {
+      if (
+        value !== undefined &&
+        !['DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'LOG_LEVEL', 'LOG_FILE'].includes(key)
+      ) {
         env[key] = value;
       }
     }
