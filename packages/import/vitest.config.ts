@@ -1,13 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.ts';
 
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      globalSetup: ['@crm/test-database/global-setup'],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
-    },
-  }),
-);
+// Pure code and the in-memory stores: no database needed.
+export default mergeConfig(shared, defineConfig({ test: {} }));

@@ -12,7 +12,10 @@ import { type CrmRun, runCrm } from './test-support/run-crm.ts';
  */
 const database = await useTestDatabase();
 const url = database.url;
-const crm = (...args: ReadonlyArray<string>): Promise<CrmRun> => runCrm([...args, '--database-url', url]);
+// The read models, keys and checkpoints of the run whose log is in EventStoreDB.
+const readModels = await useTestDatabase();
+const crm = (...args: ReadonlyArray<string>): Promise<CrmRun> =>
+  runCrm([...args, '--database-url', url]);
 const json = <T>(run: CrmRun): T => JSON.parse(run.stdout) as T;
 
 /** One line naming what is wrong, a non-zero exit, and never a stack trace. */
@@ -68,10 +71,13 @@ describe('audit', () => {
     const run = await crm('history', `customer-${wellKnown}`);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('CustomerRegistered');
-    const history = json<{ entries: Array<{ revision: number; position: string; actor: { id: string }; why: string }> }>(
-      await crm('history', `customer-${wellKnown}`, '--json'),
-    );
-    expect(history.entries[0]).toMatchObject({ revision: 0, position: expect.stringMatching(/^\d+\/\d+$/) });
+    const history = json<{
+      entries: Array<{ revision: number; position: string; actor: { id: string }; why: string }>;
+    }>(await crm('history', `customer-${wellKnown}`, '--json'));
+    expect(history.entries[0]).toMatchObject({
+      revision: 0,
+      position: expect.stringMatching(/^\d+\/\d+$/),
+    });
     expect(history.entries.map((e) => e.revision)).toEqual(history.entries.map((_, i) => i));
     expect(history.entries.some((e) => e.why.startsWith('reaction to event'))).toBe(true);
   });
@@ -95,10 +101,18 @@ describe('audit', () => {
   });
 
   it('crm as-of: the 360° view rebuilt from the log equals the live one at the end, and shows less before', async () => {
-    const live = json<{ customers: unknown[] }>(await crm('customer', '--id', wellKnown, '--json')).customers[0];
-    const rebuilt = json<{ view: unknown }>(await crm('as-of', wellKnown, '--at', '2100-01-01', '--json'));
+    const live = json<{ customers: unknown[] }>(await crm('customer', '--id', wellKnown, '--json'))
+      .customers[0];
+    const rebuilt = json<{ view: unknown }>(
+      await crm('as-of', wellKnown, '--at', '2100-01-01', '--json'),
+    );
     expect(rebuilt.view).toEqual(live);
-    const early = await crm('as-of', wellKnown, '--at', new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10));
+    const early = await crm(
+      'as-of',
+      wellKnown,
+      '--at',
+      new Date(Date.now() - 150 * 86_400_000).toISOString().slice(0, 10),
+    );
     expect(early.code, early.stderr).toBe(0);
     expect(early.stdout).toMatch(/As of .* — rebuilt from \d+ events/);
   });
@@ -111,14 +125,19 @@ describe('audit', () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query('UPDATE customer_360.customers SET loyalty_balance = loyalty_balance + 7 WHERE customer_id = $1', [wellKnown]);
+    await client.query(
+      'UPDATE customer_360.customers SET loyalty_balance = loyalty_balance + 7 WHERE customer_id = $1',
+      [wellKnown],
+    );
     await client.end();
     const tampered = await crm('verify', '--no-hash-chain');
     expect(tampered.code).toBe(5);
     expect(tampered.stdout).toContain('customer_360.customers');
     expect(tampered.stdout).toContain(`customer_id=${wellKnown}`);
     expect(tampered.stdout).toContain('loyalty_balance');
-    expect(tampered.stderr.trim()).toBe('crm: Verification failed: read models differ from a replay of the log (customer_360).');
+    expect(tampered.stderr.trim()).toBe(
+      'crm: Verification failed: read models differ from a replay of the log (customer_360).',
+    );
 
     // A rebuild from the log puts it right.
     const rebuilt = await crm('rebuild', 'customer_360');
@@ -130,9 +149,10 @@ describe('audit', () => {
 
 describe('operations', () => {
   it('crm status: each projection’s checkpoint and lag', async () => {
-    const status = json<{ eventsInLog: number; projections: Array<{ name: string; behind: number; position: string }> }>(
-      await crm('status', '--json'),
-    );
+    const status = json<{
+      eventsInLog: number;
+      projections: Array<{ name: string; behind: number; position: string }>;
+    }>(await crm('status', '--json'));
     expect(status.eventsInLog).toBeGreaterThan(100);
     expect(status.projections.map((p) => p.name)).toContain('customer_360');
     expect(status.projections.every((p) => p.behind === 0)).toBe(true);
@@ -153,18 +173,25 @@ describe('queries', () => {
     const national = await crm('customer', '--phone', phone.typed, '--region', phone.region);
     expect(national.code, national.stderr).toBe(0);
     expect(national.stdout).toContain(wellKnown);
-    const e164 = json<{ searched: string; customers: Array<{ customerId: string; email: string }> }>(
-      await crm('customer', '--phone', phone.typed, '--region', phone.region, '--json'),
+    const e164 = json<{
+      searched: string;
+      customers: Array<{ customerId: string; email: string }>;
+    }>(await crm('customer', '--phone', phone.typed, '--region', phone.region, '--json'));
+    const international = json<{ customers: Array<{ customerId: string }> }>(
+      await crm('customer', '--phone', e164.searched, '--json'),
     );
-    const international = json<{ customers: Array<{ customerId: string }> }>(await crm('customer', '--phone', e164.searched, '--json'));
     expect(international.customers[0]?.customerId).toBe(wellKnown);
     const email = e164.customers[0]?.email ?? '';
-    const byEmail = json<{ customers: Array<{ customerId: string }> }>(await crm('customer', '--email', ` ${email.toUpperCase()} `, '--json'));
+    const byEmail = json<{ customers: Array<{ customerId: string }> }>(
+      await crm('customer', '--email', ` ${email.toUpperCase()} `, '--json'),
+    );
     expect(byEmail.customers.map((c) => c.customerId)).toContain(wellKnown);
   });
 
   it('crm customer --name lists customers by name prefix', async () => {
-    const view = json<{ customers: Array<{ name: { familyName: string } }> }>(await crm('customer', '--id', wellKnown, '--json'));
+    const view = json<{ customers: Array<{ name: { familyName: string } }> }>(
+      await crm('customer', '--id', wellKnown, '--json'),
+    );
     const prefix = view.customers[0]?.name.familyName.slice(0, 3) ?? '';
     const run = await crm('customer', '--name', prefix, '--json');
     expect(json<{ customers: unknown[] }>(run).customers.length).toBeGreaterThan(0);
@@ -187,7 +214,9 @@ describe('queries', () => {
 
   it('crm tiers --year grades customers by profit', async () => {
     const year = new Date().getUTCFullYear();
-    const report = json<{ customers: Array<{ tier: string; rank: number }> }>(await crm('tiers', '--year', String(year), '--json'));
+    const report = json<{ customers: Array<{ tier: string; rank: number }> }>(
+      await crm('tiers', '--year', String(year), '--json'),
+    );
     expect(report.customers.every((c) => ['A', 'B', 'C', 'D'].includes(c.tier))).toBe(true);
   });
 });
@@ -216,7 +245,8 @@ describe('import', () => {
     'D-4,C-2,Support,900,USD,100,won,2025-05-01,',
     'D-1,C-1,Analytical engine,"1,200.50",EUR,400,Closed Won,2025-03-01,',
   ].join('\n');
-  const eventsInLog = async (): Promise<number> => json<{ eventsInLog: number }>(await crm('status', '--json')).eventsInLog;
+  const eventsInLog = async (): Promise<number> =>
+    json<{ eventsInLog: number }>(await crm('status', '--json')).eventsInLog;
 
   it('crm import customers: cleans, reports invalid rows and duplicates, and stores nothing twice', async () => {
     const file = join(files, 'customers.csv');
@@ -224,17 +254,27 @@ describe('import', () => {
     const before = await eventsInLog();
     const first = await crm('import', 'customers', file);
     expect(first.code).toBe(6);
-    expect(first.stdout).toMatch(/5 │ email\s+│ E-Mail │ "not-an-email" is not a valid email address/);
-    expect(first.stdout).toMatch(/8 │ phone\s+│ Phone\s+│ "555-0100" is not a valid phone number in US/);
+    expect(first.stdout).toMatch(
+      /5 │ email\s+│ E-Mail │ "not-an-email" is not a valid email address/,
+    );
+    expect(first.stdout).toMatch(
+      /8 │ phone\s+│ Phone\s+│ "555-0100" is not a valid phone number in US/,
+    );
     expect(first.stdout).toMatch(/6 │ line 2\s+│ repeat/);
     expect(first.stdout).toMatch(/7 │ line 2\s+│ email/);
     expect(first.stdout).toContain(wellKnown);
     expect(first.stdout).toContain('Columns not imported: "Notes".');
-    expectOneLineFailure(first, 6, /^crm: 2 invalid and 0 refused rows; the other rows were imported\.$/);
+    expectOneLineFailure(
+      first,
+      6,
+      /^crm: 2 invalid and 0 refused rows; the other rows were imported\.$/,
+    );
     const afterFirst = await eventsInLog();
     expect(afterFirst - before).toBe(3);
 
-    const again = json<{ written: unknown[]; alreadyImported: unknown[] }>(await crm('import', 'customers', file, '--json'));
+    const again = json<{ written: unknown[]; alreadyImported: unknown[] }>(
+      await crm('import', 'customers', file, '--json'),
+    );
     expect(again.written).toEqual([]);
     expect(again.alreadyImported).toHaveLength(3);
     expect(await eventsInLog()).toBe(afterFirst);
@@ -242,7 +282,9 @@ describe('import', () => {
     const merged = json<{ written: Array<{ line: number; action: string }> }>(
       await crm('import', 'customers', file, '--merge-duplicates', '--json'),
     );
-    expect(merged.written.filter((w) => w.action.startsWith('merged')).map((w) => w.line)).toEqual([7, 9]);
+    expect(merged.written.filter((w) => w.action.startsWith('merged')).map((w) => w.line)).toEqual([
+      7, 9,
+    ]);
     const afterMerge = await eventsInLog();
     await crm('import', 'customers', file, '--merge-duplicates');
     expect(await eventsInLog()).toBe(afterMerge);
@@ -263,9 +305,16 @@ describe('import', () => {
     await writeFile(file, dealsCsv);
     const first = await crm('import', 'deals', file, '--json');
     expect(first.code).toBe(6);
-    const report = json<{ invalid: Array<{ line: number; field: string; message: string }>; written: Array<{ line: number; action: string }> }>(first);
+    const report = json<{
+      invalid: Array<{ line: number; field: string; message: string }>;
+      written: Array<{ line: number; action: string }>;
+    }>(first);
     expect(report.invalid).toEqual([
-      expect.objectContaining({ line: 5, field: 'currency', message: expect.stringContaining('won in USD, not EUR') }),
+      expect.objectContaining({
+        line: 5,
+        field: 'currency',
+        message: expect.stringContaining('won in USD, not EUR'),
+      }),
     ]);
     expect(report.written.map((w) => [w.line, w.action])).toEqual([
       [2, 'won'],
@@ -282,11 +331,24 @@ describe('import', () => {
   it('reads a mapping given as flags or a file', async () => {
     const file = join(files, 'mapped.csv');
     await writeFile(file, 'Kontakt,Mail,Land\nHedy Lamarr,hedy@example.org,AT\n');
-    const viaFlags = await crm('import', 'customers', file, '--map', 'name=Kontakt', '--map', 'email=Mail', '--map', 'country=Land', '--json');
+    const viaFlags = await crm(
+      'import',
+      'customers',
+      file,
+      '--map',
+      'name=Kontakt',
+      '--map',
+      'email=Mail',
+      '--map',
+      'country=Land',
+      '--json',
+    );
     expect(viaFlags.code, viaFlags.stderr).toBe(0);
     const mapping = join(files, 'mapping.json');
     await writeFile(mapping, JSON.stringify({ name: 'Kontakt', email: 'Mail', country: 'Land' }));
-    const viaFile = json<{ alreadyImported: unknown[] }>(await crm('import', 'customers', file, '--mapping', mapping, '--json'));
+    const viaFile = json<{ alreadyImported: unknown[] }>(
+      await crm('import', 'customers', file, '--mapping', mapping, '--json'),
+    );
     expect(viaFile.alreadyImported).toHaveLength(1);
   });
 });
@@ -298,9 +360,17 @@ describe('bad input: one line naming what is wrong, a non-zero exit, no stack tr
     [['state', 'customer-x', '--at', '2025-13-45'], 2, /--at: "2025-13-45" is not an instant/],
     [['as-of', 'cust-000001', '--at', 'last tuesday'], 2, /--at: "last tuesday" is not an instant/],
     [['as-of', 'nobody', '--at', '2025-01-01'], 3, /No customer nobody is stored/],
-    [['import', 'customers', '/nonexistent/file.csv'], 3, /file \/nonexistent\/file\.csv: no such file/],
+    [
+      ['import', 'customers', '/nonexistent/file.csv'],
+      3,
+      /file \/nonexistent\/file\.csv: no such file/,
+    ],
     [['customer', '--phone', '12'], 2, /--phone: .*"12" is not a valid phone number/],
-    [['customer', '--email', 'nobody@example.org'], 3, /No customer with email nobody@example\.org/],
+    [
+      ['customer', '--email', 'nobody@example.org'],
+      3,
+      /No customer with email nobody@example\.org/,
+    ],
     [['tiers', '--year', 'last'], 2, /--year: "last" is not a year/],
     [['rebuild', 'nonsense'], 3, /No projection "nonsense"; projections are customer_360/],
     [['status', '--bogus'], 2, /unknown option '--bogus'/],
@@ -310,11 +380,63 @@ describe('bad input: one line naming what is wrong, a non-zero exit, no stack tr
 
   it('an unreachable server', async () => {
     const run = await runCrm(['status', '--database-url', 'postgres://crm:crm@127.0.0.1:1/crm']);
-    expectOneLineFailure(run, 4, /^crm: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/crm: .*ECONNREFUSED/);
+    expectOneLineFailure(
+      run,
+      4,
+      /^crm: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/crm: .*ECONNREFUSED/,
+    );
   });
 
   it('an unknown command, and a missing database', async () => {
     expectOneLineFailure(await runCrm(['frobnicate']), 2, /unknown command 'frobnicate'/);
-    expectOneLineFailure(await runCrm(['funnel']), 2, /--database-url \(or DATABASE_URL\) is required/);
+    expectOneLineFailure(
+      await runCrm(['funnel']),
+      2,
+      /--database-url \(or DATABASE_URL\) is required/,
+    );
+  });
+});
+
+describe('crm with the log in EventStoreDB (--eventstore)', () => {
+  it('writes the demo history there and reads it back for the audit commands', async () => {
+    const { startEventStoreDbEmulator } = await import('@crm/eventstoredb-emulator');
+    const emulator = await startEventStoreDbEmulator();
+    try {
+      const withEsdb = (...args: ReadonlyArray<string>) =>
+        runCrm([
+          ...args,
+          '--database-url',
+          readModels.url,
+          '--eventstore',
+          emulator.connectionString,
+        ]);
+      const demoRun = await withEsdb(
+        'demo',
+        '--customers',
+        '20',
+        '--months',
+        '3',
+        '--seed',
+        'esdb',
+      );
+      expect(demoRun.code, demoRun.stderr).toBe(0);
+      expect(demoRun.stdout).toContain('360° view');
+      const verify = await withEsdb('verify');
+      expect(verify.code, verify.stderr).toBe(0);
+      expect(verify.stdout).toContain('Hash chain: intact');
+      const history = await withEsdb('history', 'customer-cust-000001', '--json');
+      expect(JSON.parse(history.stdout).entries[0].type).toBe('CustomerRegistered');
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('an unreachable EventStoreDB is one line and exit 4', async () => {
+    const run = await crm('status', '--eventstore', 'esdb://127.0.0.1:1?tls=false');
+    expectOneLineFailure(
+      run,
+      4,
+      /^crm: Cannot reach EventStoreDB at esdb:\/\/127\.0\.0\.1:1\?tls=false: /,
+    );
   });
 });

@@ -8,14 +8,23 @@ describe('crm demo with nothing but Node', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('Starting an embedded PostgreSQL 18');
     expect(run.stdout).toMatch(/A customer calls from .+ — who is it\?/);
-    for (const heading of ['360° view', 'Lifecycle funnel', 'Profit tiers', 'Campaign ROI', 'Sales forecast']) {
+    for (const heading of [
+      '360° view',
+      'Lifecycle funnel',
+      'Profit tiers',
+      'Campaign ROI',
+      'Sales forecast',
+    ]) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toMatch(/Demo done in [\d.]+ s\./);
     expect(run.stderr).toContain('Stopping the embedded PostgreSQL');
     const host = /ready on (127\.0\.0\.1:\d+)/.exec(run.stderr)?.[1];
     expect(host).toBeDefined();
-    const client = new pg.Client({ connectionString: `postgres://postgres:postgres@${host}/postgres`, connectionTimeoutMillis: 3_000 });
+    const client = new pg.Client({
+      connectionString: `postgres://postgres:postgres@${host}/postgres`,
+      connectionTimeoutMillis: 3_000,
+    });
     await expect(client.connect()).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -75,9 +75,8 @@ export const addGlobalOptions = (program: Command): Command =>
         .argParser(masterKeyOf),
     )
     .addOption(
-      new Option('--log-level <level>', 'pino log level')
+      new Option('--log-level <level>', 'pino log level (default: silent, or info with --log-file)')
         .env('LOG_LEVEL')
-        .default('warn')
         .choices(levels),
     )
     .addOption(
@@ -90,7 +89,7 @@ interface RawGlobals {
   readonly reportingCurrency: string;
   readonly timeZone: string;
   readonly masterKey?: Uint8Array;
-  readonly logLevel: string;
+  readonly logLevel?: string;
   readonly logFile?: string;
 }
 
@@ -102,7 +101,8 @@ export const globalOptionsOf = (command: Command): GlobalOptions => {
     eventstore: raw.eventstore === '' ? undefined : raw.eventstore,
     settings: { reportingCurrency: raw.reportingCurrency as CurrencyCode, timeZone: raw.timeZone },
     masterKey: raw.masterKey,
-    logLevel: raw.logLevel,
+    // Results and the one-line errors speak for the CLI; logs are for whoever asks for them.
+    logLevel: raw.logLevel ?? (raw.logFile === undefined ? 'silent' : 'info'),
     logFile: raw.logFile,
   };
 };

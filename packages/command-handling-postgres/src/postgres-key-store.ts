@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type KeyLookup, type KeyStore, KeyStoreError } from '@crm/command-handling';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CommandHandlingTables } from './schema.ts';
 
 /** How to build a PostgreSQL key store. */
@@ -32,10 +32,50 @@ const unwrap = (masterKey: Uint8Array, subject: string, stored: Uint8Array): Uin
   );
 };
 
+interface Waiting {
+  readonly resolve: (found: KeyLookup) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Gathers the look-ups asked for in one turn of the event loop into one call of `findAll`. A
+ * projector decodes a batch of hundreds of events at once, each asking for its subject's key:
+ * one query for the batch instead of one per event.
+ */
+const gathered = (
+  findAll: (subjects: ReadonlyArray<string>) => Promise<ReadonlyMap<string, KeyLookup>>,
+): ((subject: string) => Promise<KeyLookup>) => {
+  let waiting: Map<string, Waiting[]> | undefined;
+  const flush = async (batch: ReadonlyMap<string, ReadonlyArray<Waiting>>): Promise<void> => {
+    try {
+      const found = await findAll([...batch.keys()]);
+      for (const [subject, callers] of batch)
+        for (const c of callers) c.resolve(found.get(subject));
+    } catch (error) {
+      for (const callers of batch.values()) for (const c of callers) c.reject(error);
+    }
+  };
+  return (subject) =>
+    new Promise<KeyLookup>((resolve, reject) => {
+      if (waiting === undefined) {
+        const batch = new Map<string, Waiting[]>();
+        waiting = batch;
+        setImmediate(() => {
+          waiting = undefined;
+          void flush(batch);
+        });
+      }
+      const callers = waiting.get(subject);
+      if (callers === undefined) waiting.set(subject, [{ resolve, reject }]);
+      else callers.push({ resolve, reject });
+    });
+};
+
 /**
  * The key store on PostgreSQL (`ch_keys`): one row per subject holding its AES-256 key, which
  * erasure replaces by a tombstone (`key` NULL, `erased_at` set). Concurrent first uses agree
- * on one key (`INSERT … ON CONFLICT DO NOTHING`, then read). PostgreSQL keeps old row versions
+ * on one key (`INSERT … ON CONFLICT DO NOTHING`, then read). Look-ups (`find`) asked for in the
+ * same turn of the event loop share one query. PostgreSQL keeps old row versions
  * until VACUUM and in WAL and backups; `masterKey` makes those copies useless on their own.
  *
  * @example
@@ -57,18 +97,28 @@ export const createPostgresKeyStore = <TDatabase>(
       throw KeyStoreError.unavailable('The key store (PostgreSQL) failed.', error);
     }
   };
+  const lookupOf = (subject: string, key: Uint8Array | null): KeyLookup => {
+    if (key === null) return 'erased';
+    return masterKey === undefined ? new Uint8Array(key) : unwrap(masterKey, subject, key);
+  };
   const find = async (subject: string): Promise<KeyLookup> => {
     const row = await db
       .selectFrom('ch_keys')
       .select(['key', 'erased_at'])
       .where('subject', '=', subject)
       .executeTakeFirst();
-    if (row === undefined) return undefined;
-    if (row.key === null) return 'erased';
-    return masterKey === undefined ? new Uint8Array(row.key) : unwrap(masterKey, subject, row.key);
+    return row === undefined ? undefined : lookupOf(subject, row.key);
   };
+  const findGathered = gathered(async (subjects) => {
+    const rows = await db
+      .selectFrom('ch_keys')
+      .select(['subject', 'key'])
+      .where(sql<boolean>`subject = any(${subjects}::text[])`)
+      .execute();
+    return new Map(rows.map((row) => [row.subject, lookupOf(row.subject, row.key)]));
+  });
   return {
-    find: (subject) => guard(() => find(subject)),
+    find: (subject) => guard(() => findGathered(subject)),
     keyFor: (subject) =>
       guard(async () => {
         const existing = await find(subject);

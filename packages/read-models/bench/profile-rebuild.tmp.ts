@@ -29,7 +29,7 @@ if (!exists) {
 }
 await admin.query(`create database ${copy} template ${template}`);
 const cUrl = new URL(serverUrl); cUrl.pathname = '/' + copy;
-const database = { url: cUrl.toString(), drop: async () => { await admin.query(`drop database ${copy} with (force)`); await admin.end(); } };
+const database = { url: cUrl.toString(), drop: async () => { if (process.env.KEEP !== '1') await admin.query(`drop database ${copy} with (force)`); else console.log('kept', copy); await admin.end(); } };
 const storePool = new pg.Pool({ connectionString: database.url, max: 12 });
 const readPool = new pg.Pool({ connectionString: database.url, max: 12 });
 const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: storePool }) });

@@ -10,7 +10,7 @@ export const demoCommand = (): Command =>
     .option(
       '--customers <n>',
       'customers in the history (people and companies, several locales)',
-      '2000',
+      '1500',
     )
     .option('--seed <seed>', 'the same seed gives the same history', 'crm-demo')
     .option('--months <n>', 'months of history, ending this month', '24')

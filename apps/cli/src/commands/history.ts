@@ -34,8 +34,8 @@ export const historyCommand = (): Command =>
               instant(entry.occurredAt),
               entry.type,
               `${entry.actor.id} (${entry.actor.role})`,
-              truncate(entry.why, 48),
-              truncate(describeData(entry.data, entry.erasedPaths), 60),
+              truncate(entry.why, 40),
+              truncate(describeData(entry.data, entry.erasedPaths), 50),
             ]),
           }),
         );

@@ -25,7 +25,9 @@ const freePort = (): Promise<number> =>
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no free port')),
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no free port')),
       );
     });
   });
@@ -112,6 +114,8 @@ export const startEmbeddedDatabase = async (): Promise<EmbeddedDatabase> => {
     return { url: `${url}/crm_demo`, stop };
   } catch (error) {
     await stop().catch(() => undefined);
-    throw new Error(`The embedded PostgreSQL did not start: ${log.join('').slice(-500)}`, { cause: error });
+    throw new Error(`The embedded PostgreSQL did not start: ${log.join('').slice(-500)}`, {
+      cause: error,
+    });
   }
 };

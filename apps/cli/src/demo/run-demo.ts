@@ -140,7 +140,12 @@ export const runDemo = async (flags: DemoFlags, command: Command): Promise<void>
     if (interrupted.aborted) throw new InterruptedError();
     runtime = await openRuntime(
       { ...options, databaseUrl: options.databaseUrl ?? embedded?.url },
-      { migrate: true, connections: concurrency + extraConnections },
+      // The demo on a database of its own is its only writer; on a given one it may not be.
+      {
+        migrate: true,
+        connections: concurrency + extraConnections,
+        singleWriter: embedded !== undefined,
+      },
     );
     const fresh = await checkFreshOrOurs(runtime, prefix);
     const history = generateCrmHistory({

@@ -31,6 +31,7 @@ export const createProgress = (): Progress => {
           clearOnComplete: false,
           stopOnComplete: false,
           etaBuffer: 50,
+          barsize: 20,
           fps: 8,
         },
         cliProgress.Presets.shades_classic,

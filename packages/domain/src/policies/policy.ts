@@ -1,5 +1,4 @@
 import type { CustomerCommand } from '../customer/commands.ts';
-import type { CustomerEvent } from '../customer/events.ts';
 import type { DomainEvent } from '../domain-event/domain-event.ts';
 import type { Command } from '../kernel/decider.ts';
 import type { Actor, EventEnvelope } from '../kernel/envelope.ts';

@@ -55,6 +55,7 @@ const registered = (event: Extract<CustomerEvent, { type: 'CustomerRegistered' }
     merged_into: null,
     family: [data.customerId],
     erased_at: null,
+    timeline_entries: 0,
   };
 };
 

@@ -172,7 +172,37 @@ const up = async (db: Kysely<Customer360Tables>): Promise<void> => {
   await createAppliedPositionTable(db);
 };
 
+/*
+ * Rebuild speed: each customer row counts its timeline entries, so that only customers past the
+ * limit are ranked and trimmed (ranking every touched customer's timeline took a fifth of a
+ * batch); the timeline keeps one index, its key (a customer's ≤ 50 rows are sorted in memory);
+ * and the rows rewritten most often leave room in their pages, so that a rewrite that changes no
+ * indexed column is a HOT update, touching none of the indexes.
+ */
+const countTimelineEntries = async (db: Kysely<Customer360Tables>): Promise<void> => {
+  await db.schema
+    .alterTable('customers')
+    .addColumn('timeline_entries', 'int4', (col) => col.notNull().defaultTo(0))
+    .execute();
+  await db
+    .updateTable('customers')
+    .set((eb) => ({
+      timeline_entries: eb
+        .selectFrom('timeline')
+        .select(sql<number>`count(*)::int4`.as('entries'))
+        .whereRef('timeline.customer_id', '=', 'customers.customer_id'),
+    }))
+    .execute();
+  await db.schema.dropIndex('timeline_latest').execute();
+  // A raw statement is not schema-bound by `withSchema`: name the table as the builder does.
+  for (const table of ['customers', 'deals'] as const) {
+    const name = db.selectFrom(table).selectAll().compile().sql.replace(/^select \* from /, '');
+    await sql`ALTER TABLE ${sql.raw(name)} SET (fillfactor = 70)`.execute(db);
+  }
+};
+
 /** The migrations of the customer 360° read model, run inside its schema. */
 export const customer360Migrations: Readonly<Record<string, Migration>> = {
   '0001_customer_360': { up },
+  '0002_timeline_entries': { up: countTimelineEntries },
 };

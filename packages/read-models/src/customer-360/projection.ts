@@ -109,7 +109,7 @@ const apply =
     for (const { event, position } of fresh) {
       const add = (customerId: string, entry: Entry | undefined) => {
         if (entry === undefined) return;
-        working.timeline.push({
+        working.addTimelineEntry({
           customer_id: customerId,
           commit_position: position.commit,
           prepare_position: position.prepare,

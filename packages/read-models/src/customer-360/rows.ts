@@ -47,6 +47,7 @@ export interface CustomerRow {
   merged_into: string | null;
   family: string[];
   erased_at: string | null;
+  timeline_entries: number;
 }
 
 export interface DealRow {

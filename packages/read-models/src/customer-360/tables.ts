@@ -82,6 +82,8 @@ export interface Customer360CustomersTable {
   /** This customer and the duplicates merged into it: whose deals, tickets and timeline it shows. */
   readonly family: ReadonlyArray<string>;
   readonly erased_at: Timestamptz | null;
+  /** How many timeline rows the customer has: its timeline is trimmed only once past the limit. */
+  readonly timeline_entries: number;
 }
 
 /** One row per deal (open, won = the customer's order, or lost). */
@@ -235,6 +237,7 @@ export const customer360ColumnKinds = {
     merged_into: 'text',
     family: 'text[]',
     erased_at: 'timestamptz',
+    timeline_entries: 'int4',
   },
   deals: {
     deal_id: 'text',

@@ -68,6 +68,8 @@ export class WorkingSet {
   readonly campaigns = new Map<string, string>();
   readonly timeline: TimelineRow[] = [];
   readonly erased = new Set<string>();
+  /** Customers whose row came from the database (the others are registered in this batch). */
+  readonly #stored = new Set<string>();
   readonly #dirty = {
     customers: new Set<string>(),
     deals: new Set<string>(),
@@ -94,6 +96,15 @@ export class WorkingSet {
   touchTicket(row: TicketRow): void {
     this.tickets.set(row.ticket_id, row);
     this.#dirty.tickets.add(row.ticket_id);
+  }
+
+  /** Adds an entry to the customer's timeline and counts it on the customer's row. */
+  addTimelineEntry(entry: TimelineRow): void {
+    this.timeline.push(entry);
+    const customer = this.customers.get(entry.customer_id);
+    if (customer === undefined) return;
+    customer.timeline_entries += 1;
+    this.touchCustomer(customer);
   }
 
   followUp(customerId: string, followUpId: string): FollowUpRow | undefined {
@@ -208,7 +219,10 @@ export class WorkingSet {
         .selectAll()
         .where('customer_id', 'in', [...customerIds])
         .execute();
-      for (const row of rows) this.customers.set(row.customer_id, customerRow(row));
+      for (const row of rows) {
+        this.customers.set(row.customer_id, customerRow(row));
+        this.#stored.add(row.customer_id);
+      }
     }
     if (followUpKeys.size > 0) {
       const rows = await db
@@ -260,6 +274,10 @@ export class WorkingSet {
         const row = rows.get(id);
         return row === undefined ? [] : [row];
       });
+    // The timeline first: the customers' entry counts follow from it.
+    const timelineKey = ['customer_id', 'commit_position', 'prepare_position'] as const;
+    await replaceRows(db, 'timeline', timelineKey, this.timeline, kinds.timeline);
+    await this.#trimTimeline(db, timelineLength);
     // jsonb columns go out as objects: the bulk write serialises them.
     const customers = pick(this.#dirty.customers, this.customers) as never;
     await replaceRows(db, 'customers', ['customer_id'], customers, kinds.customers);
@@ -288,10 +306,7 @@ export class WorkingSet {
       name: this.campaigns.get(id) ?? id,
     }));
     await replaceRows(db, 'campaigns', ['campaign_id'], campaigns, kinds.campaigns);
-    const timelineKey = ['customer_id', 'commit_position', 'prepare_position'] as const;
-    await replaceRows(db, 'timeline', timelineKey, this.timeline, kinds.timeline);
     if (this.erased.size > 0) await this.#erase(db, [...this.erased]);
-    await this.#trimTimeline(db, timelineLength);
   }
 
   // Rows of erased customers this batch did not load still hold personal text: null it in place.
@@ -314,10 +329,38 @@ export class WorkingSet {
       .execute();
   }
 
-  // Keeps the latest `length` entries of each customer that got new ones.
+  /*
+   * Keeps the latest `length` entries of each customer past the limit. Only those are ranked
+   * and trimmed: a stored customer's row counts its entries as they are added; a customer
+   * registered in this batch is counted in the table once (it may have entries from before its
+   * registration, from another aggregate's events).
+   */
   async #trimTimeline(db: Transaction<Customer360Tables>, length: number): Promise<void> {
-    const ids = [...new Set(this.timeline.map((row) => row.customer_id))];
-    if (ids.length === 0) return;
+    const fresh = [...this.#dirty.customers].filter((id) => !this.#stored.has(id));
+    if (fresh.length > 0) {
+      const counted = await db
+        .selectFrom('timeline')
+        .select(['customer_id', sql<number>`count(*)::int4`.as('entries')])
+        .where(sql<boolean>`customer_id = any(${fresh}::text[])`)
+        .groupBy('customer_id')
+        .execute();
+      for (const { customer_id, entries } of counted) {
+        const customer = this.customers.get(customer_id);
+        if (customer !== undefined) customer.timeline_entries = entries;
+      }
+    }
+    const over = [...this.#dirty.customers].filter(
+      (id) => (this.customers.get(id)?.timeline_entries ?? 0) > length,
+    );
+    for (const id of over) {
+      const customer = this.customers.get(id);
+      if (customer !== undefined) customer.timeline_entries = length;
+    }
+    // Entries of a customer with no row (not registered yet) are not counted: ranked every time.
+    for (const id of new Set(this.timeline.map((entry) => entry.customer_id))) {
+      if (!this.customers.has(id)) over.push(id);
+    }
+    if (over.length === 0) return;
     const ranked = db
       .selectFrom('timeline')
       .select([
@@ -328,13 +371,15 @@ export class WorkingSet {
           'place',
         ),
       ])
-      .where('customer_id', 'in', ids);
+      .where(sql<boolean>`customer_id = any(${over}::text[])`);
     const beyond = db
       .selectFrom(ranked.as('ranked'))
       .select(['ranked.customer_id', 'ranked.commit_position', 'ranked.prepare_position'])
       .where('ranked.place', '>', length);
+    // The first condition lets the planner reach the rows by the key, not by a scan.
     await db
       .deleteFrom('timeline')
+      .where(sql<boolean>`customer_id = any(${over}::text[])`)
       .where(sql<boolean>`(customer_id, commit_position, prepare_position) in (${beyond})`)
       .execute();
   }

@@ -1,10 +1,7 @@
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { chunksOf } from './chunks.ts';
 
-/**
- * The PostgreSQL type of a column, as bulk writes send it. `text[]` columns travel as JSON
- * arrays, since `unnest` would flatten an array of arrays.
- */
+/** The PostgreSQL type of a column, as bulk writes send it (in a JSON document). */
 export type ColumnKind =
   | 'text'
   | 'int2'
@@ -24,40 +21,38 @@ type LooseTables = Record<string, Record<string, unknown>>;
 const loose = <TTables>(db: Transaction<TTables>): Kysely<LooseTables> =>
   db as unknown as Kysely<LooseTables>;
 
-const wire = (kind: ColumnKind, value: unknown): unknown => {
+// A value as the JSON document carries it: `jsonb` values as JSON (text of JSON is parsed),
+// `int8` beyond a double's precision as text; PostgreSQL converts each to the column's type.
+const jsonValue = (kind: ColumnKind, value: unknown): unknown => {
   if (value === null || value === undefined) return null;
-  if (kind === 'text[]' || (kind === 'jsonb' && typeof value !== 'string'))
-    return JSON.stringify(value);
   if (typeof value === 'bigint') return value.toString();
+  if (kind === 'jsonb' && typeof value === 'string') return JSON.parse(value);
   return value;
 };
 
 /*
- * `INSERT … SELECT … FROM unnest($1::text[], $2::int8[], …)`: one bind parameter per column
- * whatever the number of rows, so a batch of any size is one short statement, cheap to build
- * and to parse. The table stays in the query builder, so the schema binding applies to it.
+ * `INSERT … SELECT … FROM jsonb_to_recordset($1)`: the rows travel as one JSON document, typed
+ * on the server by the column list, so a batch of any size is one short statement with one
+ * parameter — cheaper to build than one array per column, which the driver escapes value by
+ * value. The table stays in the query builder, so the schema binding applies to it.
  */
-const unnestRows = (
+const recordRows = (
   kinds: Readonly<Record<string, ColumnKind>>,
   columns: ReadonlyArray<string>,
   rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
 ): RawBuilder<unknown> => {
-  const arrays = columns.map((column) => {
-    const kind = kinds[column] ?? 'text';
-    const values = rows.map((row) => wire(kind, row[column]));
-    return sql`${values}::${sql.raw(kind === 'text[]' ? 'jsonb' : kind)}[]`;
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const column of columns) record[column] = jsonValue(kinds[column] ?? 'text', row[column]);
+    return record;
   });
-  const selected = columns.map((column) =>
-    kinds[column] === 'text[]'
-      ? sql`coalesce(array(select jsonb_array_elements_text(${sql.ref(`u.${column}`)})), '{}')`
-      : sql.ref(`u.${column}`),
-  );
-  return sql`select ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(columns.map((c) => sql.id(c)))})`;
+  const typed = columns.map((column) => sql`${sql.id(column)} ${sql.raw(kinds[column] ?? 'text')}`);
+  return sql`select ${sql.join(columns.map((column) => sql.ref(`u.${column}`)))} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as u(${sql.join(typed)})`;
 };
 
 /*
  * Without column kinds: a multi-row `VALUES` list, chunked under PostgreSQL's bind-parameter
- * limit. With them: one `unnest` statement (faster for wide rows and large batches).
+ * limit. With them: one `jsonb_to_recordset` statement (faster for wide rows and large batches).
  */
 const insertRows = <TTables>(
   db: Transaction<TTables>,
@@ -71,7 +66,7 @@ const insertRows = <TTables>(
       loose(db)
         .insertInto(table)
         .columns(columns)
-        .expression(unnestRows(kinds, columns, rows)),
+        .expression(recordRows(kinds, columns, rows)),
     ];
   }
   const width = Object.keys(rows[0] ?? {}).length;
@@ -104,7 +99,7 @@ const rowsAndKinds = (
  * Writes whole rows: inserts new keys, replaces every other column of existing ones. A
  * projection loads the rows a batch touches, changes them in memory, then writes them back with
  * this, a few statements per batch however many events it held. Give `kinds` (every column's
- * type) for the one-statement `unnest` form; `rows` and `kinds` may come in either order.
+ * type) for the one-statement JSON form; `rows` and `kinds` may come in either order.
  */
 export function replaceRows<TTables, TName extends keyof TTables & string>(
   db: Transaction<TTables>,
