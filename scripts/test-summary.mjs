@@ -19,7 +19,9 @@ for (const group of ['packages', 'apps']) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += pending;
-    rows.push(`${`${group}/${name}`.padEnd(40)} ${String(report.numPassedTests).padStart(5)} passed  ${String(report.numFailedTests).padStart(3)} failed  ${String(pending).padStart(3)} skipped`);
+    rows.push(
+      `${`${group}/${name}`.padEnd(40)} ${String(report.numPassedTests).padStart(5)} passed  ${String(report.numFailedTests).padStart(3)} failed  ${String(pending).padStart(3)} skipped`,
+    );
   }
 }
 console.log(rows.join('\n'));
