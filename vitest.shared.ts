@@ -8,5 +8,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    // Property tests and real-PostgreSQL tests run long on a loaded 2-core machine; a timeout is
+    // a hang detector here, never a speed assertion.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
