@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { keepExitCodeThroughExitHooks } from './keep-exit-code.ts';
 import { serverUrlKey } from './provided-context.ts';
 import { startTestServer } from './test-server.ts';
 
@@ -9,6 +10,7 @@ import { startTestServer } from './test-server.ts';
  * `globalSetup: ['@crm/test-database/global-setup']`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepExitCodeThroughExitHooks();
   const server = await startTestServer();
   project.provide(serverUrlKey, server.url);
   return server.stop;
