@@ -24,6 +24,8 @@ export interface ProjectionHostOptions<TDatabase> {
   readonly tasks?: ReadonlyArray<OwnedTask<TDatabase>>;
   readonly decode?: EventDecoder;
   readonly batchSize?: number;
+  /** Most events per transaction while rebuilding; see `ProjectionRunnerOptions`. */
+  readonly rebuildBatchSize?: number;
   /** Counts lag and rebuild totals. Defaults to `countEventsByReading(eventStore)`. */
   readonly counter?: EventCounter;
   readonly logger?: RuntimeLogger;
@@ -126,6 +128,9 @@ export const createProjectionHost = <TDatabase>(
         owner: instanceId,
         ...(options.decode === undefined ? {} : { decode: options.decode }),
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+        ...(options.rebuildBatchSize === undefined
+          ? {}
+          : { rebuildBatchSize: options.rebuildBatchSize }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       });
       const entry = entries.get(projection.name);

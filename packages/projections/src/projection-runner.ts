@@ -41,6 +41,12 @@ export interface ProjectionRunnerOptions<TDatabase> {
   readonly decode?: EventDecoder;
   /** Most events per transaction. Defaults to 500. */
   readonly batchSize?: number;
+  /**
+   * Most events per transaction while rebuilding into the scratch schema, which nobody reads:
+   * larger batches mean fewer statements per event. Defaults to `batchSize` when that is
+   * given, else 2,000.
+   */
+  readonly rebuildBatchSize?: number;
   /** Counts what a rebuild has to do. Defaults to `countEventsByReading(eventStore)`. */
   readonly counter?: EventCounter;
   readonly logger?: RuntimeLogger;
@@ -107,6 +113,7 @@ export const createProjectionRunner = <TDatabase>(
     projection,
     decode: options.decode ?? decodeRecordedEvent,
     batchSize: options.batchSize ?? 500,
+    rebuildBatchSize: options.rebuildBatchSize ?? options.batchSize ?? 2000,
     counter: options.counter ?? countEventsByReading(eventStore),
     logger,
     owner: options.owner ?? null,

@@ -67,7 +67,8 @@ export const rebuildProjection = async <TDatabase>(
   context: RunnerContext<TDatabase>,
   signal: AbortSignal | undefined,
 ): Promise<boolean> => {
-  const { db, projection, eventStore, batchSize, filter, logger } = context;
+  const { db, projection, eventStore, filter, logger } = context;
+  const batchSize = context.rebuildBatchSize;
   const { name, version } = projection;
   const scratch = `${name}${rebuildSuffix}`;
   const previous = await loadRebuild(db, name);

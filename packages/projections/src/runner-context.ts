@@ -13,6 +13,8 @@ export interface RunnerContext<TDatabase> {
   readonly projection: AnyProjection;
   readonly decode: EventDecoder;
   readonly batchSize: number;
+  /** Most events per transaction of a rebuild. */
+  readonly rebuildBatchSize: number;
   readonly counter: EventCounter;
   readonly logger: RuntimeLogger;
   readonly owner: string | null;

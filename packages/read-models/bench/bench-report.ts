@@ -31,7 +31,16 @@ const rebuildTables = (rebuild: NonNullable<BenchReport['rebuild']>): string[] =
   const raw = (rebuild.rawBefore + rebuild.rawAfter) / 2;
   const rate = log.events / together.seconds;
   const summary = new Table({
-    head: ['(a) Measurement', 'Events', 'Seconds', 'Events/s', 'Raw 100-row INSERT rows/s', 'Ratio', 'Target', ''],
+    head: [
+      '(a) Measurement',
+      'Events',
+      'Seconds',
+      'Events/s',
+      'Raw 100-row INSERT rows/s',
+      'Ratio',
+      'Target',
+      '',
+    ],
   });
   summary.push([
     `Rebuild all ${together.projections.length} read models side by side`,
@@ -54,12 +63,14 @@ const rebuildTables = (rebuild: NonNullable<BenchReport['rebuild']>): string[] =
       'Alone: in apply',
     ],
   });
-  for (const timing of together.projections) {
-    const own = alone.find((a) => a.name === timing.name);
+  const names = [...new Set([...together.projections, ...alone].map((t) => t.name))];
+  for (const name of names) {
+    const timing = together.projections.find((t) => t.name === name);
+    const own = alone.find((a) => a.name === name);
     perProjection.push([
-      timing.name,
-      whole(timing.events),
-      timing.seconds.toFixed(1),
+      name,
+      whole(timing?.events ?? own?.events ?? 0),
+      timing === undefined ? '' : timing.seconds.toFixed(1),
       own === undefined ? '' : own.seconds.toFixed(1),
       own === undefined ? '' : whole(log.events / own.seconds),
       own === undefined ? '' : (log.events / own.seconds / raw).toFixed(2),
@@ -83,7 +94,17 @@ const latencyRow = (name: string, f: LatencyFigures, rawP99: number, target: boo
 
 const lookupTable = (lookup: NonNullable<BenchReport['lookup']>): string => {
   const table = new Table({
-    head: ['(b) Measurement', 'Look-ups', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'Mean (ms)', 'p99 × raw p99', 'Target', ''],
+    head: [
+      '(b) Measurement',
+      'Look-ups',
+      'p50 (ms)',
+      'p95 (ms)',
+      'p99 (ms)',
+      'Mean (ms)',
+      'p99 × raw p99',
+      'Target',
+      '',
+    ],
   });
   const rawP99 = lookup.rawById.p99;
   table.push(

@@ -75,8 +75,7 @@ export const measurePhoneLookups = async (input: {
     await pool.query<{ customer_id: string }>(`SELECT customer_id FROM ${schema}.customers`)
   ).rows.map((row) => row.customer_id);
   const random = randomFrom(20_261_123);
-  const pick = <T>(items: ReadonlyArray<T>): T =>
-    items[Math.floor(random() * items.length)] as T;
+  const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(random() * items.length)] as T;
   const raw = rawCustomerById(pool, schema);
   let misses = 0;
   const byPhone = async (): Promise<number> =>

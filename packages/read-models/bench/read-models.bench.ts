@@ -27,15 +27,19 @@ import { type BenchReport, printReport } from './bench-report.ts';
 import { measurePhoneLookups } from './phone-lookups.ts';
 import { domainEventDecoder, postgresEventCounter } from './projector-wiring.ts';
 import { rawInsertRate } from './raw-baselines.ts';
-import { rebuildEachAlone, rebuildTogether } from './rebuild.ts';
+import { readAndDecodeOnly, rebuildEachAlone, rebuildTogether } from './rebuild.ts';
 import { type LogFacts, type SeededLog, writeSeededLog } from './seeded-log.ts';
 
-const argument = (name: string, fallback: number): number => {
+const optional = (name: string): number | undefined => {
   const found = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-  const value = found === undefined ? fallback : Number(found.slice(name.length + 3));
-  if (!Number.isInteger(value) || value <= 0) throw new RangeError(`--${name} must be a whole number`);
+  if (found === undefined) return undefined;
+  const value = Number(found.slice(name.length + 3));
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new RangeError(`--${name} must be a whole number`);
+  }
   return value;
 };
+const argument = (name: string, fallback: number): number => optional(name) ?? fallback;
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const runs = (part: 'a' | 'b'): boolean => only === undefined || only.split(',').includes(part);
 const settings = { reportingCurrency: 'EUR' as CurrencyCode, timeZone: 'Europe/Berlin' };
@@ -47,7 +51,8 @@ const options = {
   lookupCustomers: argument('lookup-customers', 100_000),
   lookupMonths: argument('lookup-months', 2),
   lookups: argument('lookups', 10_000),
-  batchSize: argument('batch-size', 500),
+  /** Events per rebuild transaction; the runtime's default (2,000) when absent. */
+  batchSize: optional('batch-size'),
   rawStatements: argument('raw-statements', 1_000),
 };
 const seed = 'bench';
@@ -134,7 +139,9 @@ const partA = async (serverUrl: string): Promise<BenchReport['rebuild']> => {
     progress(`  all: ${together.seconds.toFixed(1)} s`);
     progress('Raw 100-row INSERTs again…');
     const rawAfter = await rawInsertRate(opened.storePool, options.rawStatements);
-    const alone = options.separate ? await rebuildEachAlone(opened.setup, projections) : [];
+    const alone = options.separate
+      ? await rebuildEachAlone(opened.setup, [...projections, readAndDecodeOnly])
+      : [];
     return { log: factsOf(log), rawBefore, rawAfter, together, alone };
   } finally {
     await opened.close();
@@ -198,7 +205,7 @@ const main = async (): Promise<void> => {
       synchronous_commit: rows[0]?.sync ?? 'unknown',
       shared_buffers: rows[0]?.buffers ?? 'unknown',
       server: process.env.DATABASE_URL === undefined ? 'embedded' : 'DATABASE_URL',
-      batch_size: String(options.batchSize),
+      rebuild_batch_size: String(options.batchSize ?? 'runtime default (2000)'),
       started: new Date(started).toISOString(),
     };
     progress(`Benchmarking on ${JSON.stringify(facts)}`);
@@ -208,7 +215,9 @@ const main = async (): Promise<void> => {
       facts: {
         ...facts,
         wall: `${Math.round((Date.now() - started) / 1000)} s`,
-        load_average: loadavg().map((x) => x.toFixed(1)).join(' '),
+        load_average: loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' '),
       },
       rebuild,
       lookup,

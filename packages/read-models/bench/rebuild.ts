@@ -13,7 +13,8 @@ export interface RebuildSetup {
   readonly eventStore: EventStore;
   readonly decode: EventDecoder;
   readonly counter: EventCounter;
-  readonly batchSize: number;
+  /** Events per transaction of a rebuild; the runtime's default when absent. */
+  readonly batchSize: number | undefined;
   readonly progress: (message: string) => void;
 }
 
@@ -62,7 +63,9 @@ export const rebuildTogether = async (
   const started = process.hrtime.bigint();
   const done = new Map<string, { done: number; total: number }>();
   const report = setInterval(() => {
-    const parts = [...done].map(([name, p]) => `${name} ${Math.round((100 * p.done) / Math.max(1, p.total))}%`);
+    const parts = [...done].map(
+      ([name, p]) => `${name} ${Math.round((100 * p.done) / Math.max(1, p.total))}%`,
+    );
     setup.progress(`  ${label} (${elapsed(started).toFixed(0)} s): ${parts.join(', ')}`);
   }, 10_000);
   try {
@@ -76,20 +79,37 @@ export const rebuildTogether = async (
           projection: timed(projection, spent),
           decode: setup.decode,
           counter: setup.counter,
-          batchSize: setup.batchSize,
+          ...(setup.batchSize === undefined ? {} : { rebuildBatchSize: setup.batchSize }),
           onProgress: (p) => {
             events = p.done;
             done.set(projection.name, p);
           },
         });
-        if (!(await runner.rebuild())) throw new Error(`The rebuild of ${projection.name} stopped.`);
-        return { name: projection.name, events, seconds: elapsed(started), applySeconds: spent.seconds };
+        if (!(await runner.rebuild()))
+          throw new Error(`The rebuild of ${projection.name} stopped.`);
+        return {
+          name: projection.name,
+          events,
+          seconds: elapsed(started),
+          applySeconds: spent.seconds,
+        };
       }),
     );
     return { seconds: elapsed(started), projections: projectionTimings };
   } finally {
     clearInterval(report);
   }
+};
+
+/**
+ * A projection that writes nothing and reads every event: what reading and decoding the log
+ * costs the runtime before any read model does its part.
+ */
+export const readAndDecodeOnly: AnyProjection = {
+  name: 'read_and_decode_only',
+  version: 1,
+  migrations: {},
+  apply: async () => undefined,
 };
 
 /** Rebuilds each projection alone, one after another: what each costs by itself. */

@@ -86,41 +86,69 @@ export interface UndecryptableField {
   readonly subject: string;
 }
 
-const collect = (
-  value: JsonValue,
-  path: string,
-  found: Array<{ readonly path: string; readonly value: EncryptedValue }>,
-): void => {
+interface FoundValue {
+  readonly path: string;
+  readonly segments: ReadonlyArray<string>;
+  readonly value: EncryptedValue;
+}
+
+// Walks the data once; a path is spelled out only for the encrypted values it finds, since a
+// projector reveals every event it reads and most nodes hold none.
+const collect = (value: JsonValue, segments: string[], found: FoundValue[]): void => {
+  if (typeof value !== 'object' || value === null) return;
   if (isEncryptedValue(value)) {
-    found.push({ path, value });
+    found.push({ path: ['data', ...segments].join('.'), segments: [...segments], value });
   } else if (Array.isArray(value)) {
     value.forEach((item: JsonValue, i) => {
-      collect(item, `${path}.${i}`, found);
+      segments.push(String(i));
+      collect(item, segments, found);
+      segments.pop();
     });
-  } else if (isRecord(value)) {
-    for (const [key, item] of Object.entries(value)) collect(item, `${path}.${key}`, found);
+  } else {
+    for (const key of Object.keys(value)) {
+      segments.push(key);
+      collect((value as JsonRecord)[key] as JsonValue, segments, found);
+      segments.pop();
+    }
   }
 };
 
-const replaceAll = (
-  value: JsonValue,
-  path: string,
-  replacements: ReadonlyMap<string, JsonValue>,
+type Mutable = { [key: string]: JsonValue } | JsonValue[];
+
+/** The data with values put at paths; only the containers on those paths are copied. */
+const replaceAt = (
+  data: JsonValue,
+  replacements: ReadonlyArray<{
+    readonly segments: ReadonlyArray<string>;
+    readonly value: JsonValue;
+  }>,
 ): JsonValue => {
-  const replacement = replacements.get(path);
-  if (replacement !== undefined) return replacement;
-  if (Array.isArray(value)) {
-    return value.map((item: JsonValue, i) => replaceAll(item, `${path}.${i}`, replacements));
+  const copies = new Set<unknown>();
+  const copied = (container: JsonValue): Mutable => {
+    if (copies.has(container)) return container as Mutable;
+    const copy: Mutable = Array.isArray(container)
+      ? [...container]
+      : { ...(container as JsonRecord) };
+    copies.add(copy);
+    return copy;
+  };
+  let root = data;
+  for (const { segments, value } of replacements) {
+    const last = segments.at(-1);
+    if (last === undefined) {
+      root = value;
+      continue;
+    }
+    root = copied(root);
+    let parent = root as Record<string, JsonValue>;
+    for (const key of segments.slice(0, -1)) {
+      const child = copied(parent[key] as JsonValue);
+      parent[key] = child;
+      parent = child as Record<string, JsonValue>;
+    }
+    parent[last] = value;
   }
-  if (isRecord(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        replaceAll(item, `${path}.${key}`, replacements),
-      ]),
-    );
-  }
-  return value;
+  return root;
 };
 
 /**
@@ -133,26 +161,29 @@ export const revealPersonalData = async (
   eventId: string,
   keys: KeyRing,
 ): Promise<RevealedData | UndecryptableField> => {
-  const found: Array<{ readonly path: string; readonly value: EncryptedValue }> = [];
-  collect(data, 'data', found);
+  const found: FoundValue[] = [];
+  collect(data, [], found);
   if (found.length === 0) return { data, erasedPaths: [], erasedSubjects: [] };
-  const replacements = new Map<string, JsonValue>();
+  const replacements: Array<{
+    readonly segments: ReadonlyArray<string>;
+    readonly value: JsonValue;
+  }> = [];
   const erasedPaths: string[] = [];
   const erasedSubjects = new Set<string>();
-  for (const { path, value } of found) {
+  for (const { path, segments, value } of found) {
     const key = await keys.find(value.subject);
     if (!(key instanceof Uint8Array)) {
-      replacements.set(path, { _tag: 'ErasedValue', subject: value.subject });
+      replacements.push({ segments, value: { _tag: 'ErasedValue', subject: value.subject } });
       erasedPaths.push(path);
       erasedSubjects.add(value.subject);
       continue;
     }
     const plain = decryptValue(key, value, fieldAssociatedData(eventId, path));
     if (plain === undefined) return { _tag: 'UndecryptableField', path, subject: value.subject };
-    replacements.set(path, plain);
+    replacements.push({ segments, value: plain });
   }
   return {
-    data: replaceAll(data, 'data', replacements),
+    data: replaceAt(data, replacements),
     erasedPaths,
     erasedSubjects: [...erasedSubjects],
   };

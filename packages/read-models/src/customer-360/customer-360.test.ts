@@ -225,6 +225,13 @@ describe('the 360° view', () => {
       .where('customer_id', '=', 'c-ana')
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(10);
+    // The row counts its entries, so that only customers past the limit are trimmed.
+    const counted = await db
+      .selectFrom('customers')
+      .select('timeline_entries')
+      .where('customer_id', '=', 'c-ana')
+      .executeTakeFirstOrThrow();
+    expect(counted.timeline_entries).toBe(10);
     expect((await customer360ById(db, 'c-ana', { timelineLimit: 3 }))?.timeline).toHaveLength(3);
   });
 
@@ -265,5 +272,29 @@ describe('the 360° view', () => {
       by: null,
     });
     expect(view.interactionCount).toBe(2);
+  });
+});
+
+// Runs last: it replaces the tables under the prepared look-ups.
+describe('prepared look-ups', () => {
+  const callerIds = async (kysely: typeof db) => {
+    const found = await customer360ByPhone(kysely, '020 7183 8750', {
+      defaultRegion: 'GB' as PhoneRegion,
+    });
+    return found._tag === 'Found' ? found.customers.map((c) => c.customerId) : found;
+  };
+
+  it('answer inside a transaction too, unprepared', async () => {
+    expect(await db.transaction().execute((trx) => callerIds(trx))).toEqual(['c-ana']);
+  });
+
+  it('keep answering when a rebuild replaces the tables, even with other columns', async () => {
+    for (let i = 0; i < 4; i += 1) expect(await callerIds(db)).toEqual(['c-ana']);
+    await harness.reset();
+    await sql`alter table ${sql.table('customer_360.customers')} add column extra int4`.execute(db);
+    for (let i = 0; i < 4; i += 1) expect(await callerIds(db)).toEqual([]);
+    await harness.apply(history.events(), 10);
+    for (let i = 0; i < 4; i += 1) expect(await callerIds(db)).toEqual(['c-ana']);
+    expect((await customer360ByEmail(db, 'ana.lopez@example.com'))._tag).toBe('Found');
   });
 });

@@ -196,7 +196,11 @@ const countTimelineEntries = async (db: Kysely<Customer360Tables>): Promise<void
   await db.schema.dropIndex('timeline_latest').execute();
   // A raw statement is not schema-bound by `withSchema`: name the table as the builder does.
   for (const table of ['customers', 'deals'] as const) {
-    const name = db.selectFrom(table).selectAll().compile().sql.replace(/^select \* from /, '');
+    const name = db
+      .selectFrom(table)
+      .selectAll()
+      .compile()
+      .sql.replace(/^select \* from /, '');
     await sql`ALTER TABLE ${sql.raw(name)} SET (fillfactor = 70)`.execute(db);
   }
 };

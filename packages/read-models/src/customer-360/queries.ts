@@ -9,6 +9,7 @@ import {
 } from '@crm/domain';
 import { type Kysely, sql } from 'kysely';
 import { bigintOf, isoOf, safeNumberOf } from '../projection-kit/index.ts';
+import { runLookup } from './lookup-statement.ts';
 import type { DeliveryStatus, PaymentStatus } from './order-status.ts';
 import type { Customer360Tables } from './tables.ts';
 import type { Average, Customer360, LastCommunication } from './view.ts';
@@ -212,9 +213,10 @@ export const customer360ById = async (
   customerId: string,
   options: Customer360QueryOptions = {},
 ): Promise<Customer360 | undefined> => {
-  const row = await customer360Select(db, timelineLimitOf(options))
-    .where('c.customer_id', '=', customerId)
-    .executeTakeFirst();
+  const limit = timelineLimitOf(options);
+  const [row] = await runLookup(db, `id:${limit}`, customerId, (id) =>
+    customer360Select(db, limit).where('c.customer_id', '=', id),
+  );
   return row === undefined ? undefined : toView(row);
 };
 
@@ -238,10 +240,10 @@ export const customer360ByPhone = async (
 ): Promise<Found<PhoneE164> | InvalidPhoneNumber> => {
   const normalised = normalisePhone(phone, { region: options.defaultRegion, field: 'phone' });
   if (normalised._tag === 'Left') return normalised.left;
-  const rows = await customer360Select(db, timelineLimitOf(options))
-    .where(survivorsWhere('phone', normalised.right))
-    .orderBy('c.customer_id')
-    .execute();
+  const limit = timelineLimitOf(options);
+  const rows = await runLookup(db, `phone:${limit}`, normalised.right, (value) =>
+    customer360Select(db, limit).where(survivorsWhere('phone', value)).orderBy('c.customer_id'),
+  );
   return { _tag: 'Found', searched: normalised.right, customers: rows.map(toView) };
 };
 
@@ -253,10 +255,10 @@ export const customer360ByEmail = async (
 ): Promise<Found<EmailAddress> | InvalidEmailAddress> => {
   const normalised = normaliseEmail(email, { field: 'email' });
   if (normalised._tag === 'Left') return normalised.left;
-  const rows = await customer360Select(db, timelineLimitOf(options))
-    .where(survivorsWhere('email', normalised.right))
-    .orderBy('c.customer_id')
-    .execute();
+  const limit = timelineLimitOf(options);
+  const rows = await runLookup(db, `email:${limit}`, normalised.right, (value) =>
+    customer360Select(db, limit).where(survivorsWhere('email', value)).orderBy('c.customer_id'),
+  );
   return { _tag: 'Found', searched: normalised.right, customers: rows.map(toView) };
 };
 

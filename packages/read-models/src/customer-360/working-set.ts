@@ -17,6 +17,11 @@ import {
 } from './tables.ts';
 
 const key = (a: string, b: string): string => `${a}\u0000${b}`;
+
+// `column = any($1)`: one array parameter however many ids a batch touches (an `in` list sends
+// and plans one parameter per id).
+const anyOf = (column: string, ids: ReadonlySet<string>) =>
+  sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`;
 const isoOrNull = (value: Date | string | null): string | null =>
   value === null ? null : isoOf(value);
 const numberOrNull = (value: string | number | null): number | null =>
@@ -195,7 +200,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('deals')
         .selectAll()
-        .where('deal_id', 'in', [...dealIds])
+        .where(anyOf('deal_id', dealIds))
         .execute();
       for (const row of rows) {
         this.deals.set(row.deal_id, dealRow(row));
@@ -206,7 +211,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('tickets')
         .selectAll()
-        .where('ticket_id', 'in', [...ticketIds])
+        .where(anyOf('ticket_id', ticketIds))
         .execute();
       for (const row of rows) {
         this.tickets.set(row.ticket_id, { ...row, opened_at: isoOf(row.opened_at) });
@@ -217,7 +222,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('customers')
         .selectAll()
-        .where('customer_id', 'in', [...customerIds])
+        .where(anyOf('customer_id', customerIds))
         .execute();
       for (const row of rows) {
         this.customers.set(row.customer_id, customerRow(row));
@@ -260,7 +265,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('campaigns')
         .selectAll()
-        .where('campaign_id', 'in', [...campaignIds])
+        .where(anyOf('campaign_id', campaignIds))
         .execute();
       for (const row of rows) this.campaigns.set(row.campaign_id, row.name);
     }
