@@ -5,9 +5,12 @@
  *   (b) customer 360° look-up by phone among 100,000 customers — beside a raw primary-key
  *       SELECT on the same table (target: p99 within 3× of the raw p99)
  *
- *   pnpm --filter @crm/read-models bench [--json] [--events=1000000] [--only=a|b]
- *     [--lookup-customers=100000] [--lookups=10000] [--batch-size=500] [--no-separate]
+ *   pnpm --filter @crm/read-models bench [--json] [--only=a|b] [--events=1000000] [--months=24]
+ *     [--lookup-customers=100000] [--lookup-months=2] [--lookups=10000] [--raw-statements=1000]
+ *     [--batch-size=N (rebuild batches; the runtime's default otherwise)] [--no-separate]
  *
+ * The logs are seeded histories written the way command handling stores them (personal data
+ * encrypted), appended in big batches; see `seeded-log.ts`.
  * Progress goes to stderr, the table (or JSON with `--json`) to stdout. Without DATABASE_URL
  * it starts an embedded PostgreSQL 18 with `synchronous_commit=off`, as the event store's
  * benchmark does (docs/benchmarks.md says why).
