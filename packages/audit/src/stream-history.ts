@@ -59,7 +59,7 @@ const atOf = (data: unknown): string | undefined => {
  *
  * @example
  * const history = await streamHistory(auditLog({ eventStore, keyStore }), 'deal-d-1');
- * for (const entry of history.entries) console.log(entry.revision, entry.type, entry.actor.id);
+ * for (const entry of history.entries) logger.info({ revision: entry.revision, type: entry.type, actor: entry.actor.id });
  */
 export const streamHistory = async (log: AuditLog, streamName: string): Promise<StreamHistory> => {
   const events = await readDomainStream(log, streamName);

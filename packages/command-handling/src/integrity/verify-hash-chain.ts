@@ -72,7 +72,7 @@ const check = (event: RecordedEvent, tip: ChainTip | undefined): HashChainBreak 
  *
  * @example
  * const report = await verifyHashChain(store, { stream: 'customer-c1' });
- * if (!report.ok) console.error(report.break.message);
+ * if (!report.ok) logger.error({ break: report.break }, report.break.message);
  */
 export const verifyHashChain = async (
   store: EventStore,
