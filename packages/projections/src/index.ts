@@ -40,7 +40,7 @@ export type {
 } from './projection-poisoned.ts';
 export { isProjectionPoisoned, ProjectionPoisoned } from './projection-poisoned.ts';
 export type { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner.ts';
-export { createProjectionRunner } from './projection-runner.ts';
+export { createProjectionRunner, defaultRebuildBatchSize } from './projection-runner.ts';
 export type { ProjectionRuntimeErrorCode } from './projection-runtime-error.ts';
 export { isProjectionRuntimeError, ProjectionRuntimeError } from './projection-runtime-error.ts';
 export {
@@ -50,6 +50,12 @@ export {
   rebuildSuffix,
 } from './projection-schema.ts';
 export type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
+export type {
+  JointRebuildOptions,
+  JointRebuildOutcome,
+  RebuildMember,
+} from './rebuild-together.ts';
+export { rebuildProjectionsTogether } from './rebuild-together.ts';
 export type { RuntimeLogger } from './runtime-logger.ts';
 export { silentRuntimeLogger } from './runtime-logger.ts';
 export type { ProjectionRunStatus, ProjectionRuntimeTables } from './runtime-schema.ts';

@@ -28,6 +28,12 @@ import type { RunnerContext } from './runner-context.ts';
 import { type RuntimeLogger, silentRuntimeLogger } from './runtime-logger.ts';
 import { migrateProjectionRuntime } from './runtime-schema.ts';
 
+/**
+ * Events per rebuild transaction unless configured: big batches let a read model that loads
+ * and writes its rows per batch touch each row once per batch rather than once per event.
+ */
+export const defaultRebuildBatchSize = 10_000;
+
 /** What a projection runner is built from. */
 export interface ProjectionRunnerOptions<TDatabase> {
   /**
@@ -44,7 +50,7 @@ export interface ProjectionRunnerOptions<TDatabase> {
   /**
    * Most events per transaction while rebuilding into the scratch schema, which nobody reads:
    * larger batches mean fewer statements per event. Defaults to `batchSize` when that is
-   * given, else 2,000.
+   * given, else `defaultRebuildBatchSize`.
    */
   readonly rebuildBatchSize?: number;
   /** Counts what a rebuild has to do. Defaults to `countEventsByReading(eventStore)`. */
@@ -79,6 +85,28 @@ export interface ProjectionRunner {
   readonly rebuild: (signal?: AbortSignal) => Promise<boolean>;
 }
 
+/** The runner's resolved settings, its defaults filled in; `update` receives status changes. */
+export const createRunnerContext = <TDatabase>(
+  options: ProjectionRunnerOptions<TDatabase>,
+  update: (patch: Partial<ProjectionStatus>) => void,
+): RunnerContext<TDatabase> => {
+  const { db, projection, eventStore } = options;
+  return {
+    db,
+    eventStore,
+    projection,
+    decode: options.decode ?? decodeRecordedEvent,
+    batchSize: options.batchSize ?? 500,
+    rebuildBatchSize: options.rebuildBatchSize ?? options.batchSize ?? defaultRebuildBatchSize,
+    counter: options.counter ?? countEventsByReading(eventStore),
+    logger: (options.logger ?? silentRuntimeLogger).child({ projection: projection.name }),
+    owner: options.owner ?? null,
+    filter: projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes },
+    update,
+    onProgress: options.onProgress,
+  };
+};
+
 /**
  * Creates the runner of one projection. Preparing it creates the runtime's tables, then:
  * a projection never seen (or whose schema is gone) gets its schema, migrations and a
@@ -96,7 +124,6 @@ export const createProjectionRunner = <TDatabase>(
 ): ProjectionRunner => {
   const { db, projection, eventStore } = options;
   const { name, version } = projection;
-  const logger = (options.logger ?? silentRuntimeLogger).child({ projection: name });
   let status: ProjectionStatus = {
     name,
     version,
@@ -107,22 +134,10 @@ export const createProjectionRunner = <TDatabase>(
     poison: undefined,
     failure: undefined,
   };
-  const context: RunnerContext<TDatabase> = {
-    db,
-    eventStore,
-    projection,
-    decode: options.decode ?? decodeRecordedEvent,
-    batchSize: options.batchSize ?? 500,
-    rebuildBatchSize: options.rebuildBatchSize ?? options.batchSize ?? 2000,
-    counter: options.counter ?? countEventsByReading(eventStore),
-    logger,
-    owner: options.owner ?? null,
-    filter: projection.eventTypes === undefined ? undefined : { eventTypes: projection.eventTypes },
-    update: (patch) => {
-      status = { ...status, ...patch };
-    },
-    onProgress: options.onProgress,
-  };
+  const context = createRunnerContext(options, (patch) => {
+    status = { ...status, ...patch };
+  });
+  const { logger } = context;
   const batchContext = {
     db,
     projection,

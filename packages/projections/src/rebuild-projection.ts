@@ -1,7 +1,8 @@
 import { comparePositions, type LogPosition, logStart, positionToString } from '@crm/event-store';
 import { sql } from 'kysely';
 import { loadRebuild, lockCheckpoint, recordStatus, resetRebuild } from './checkpoints.ts';
-import { processBatch } from './process-batch.ts';
+import type { EventDecoder } from './event-decoder.ts';
+import { type BatchContext, processBatch } from './process-batch.ts';
 import { ProjectionRuntimeError } from './projection-runtime-error.ts';
 import {
   dropSchema,
@@ -56,6 +57,84 @@ const swapIn = async <TDatabase>(
   });
 };
 
+/** Where a rebuild of one projection has got: its scratch checkpoint and progress. */
+export interface RebuildCursor {
+  position: LogPosition;
+  done: number;
+  readonly total: number;
+}
+
+/**
+ * Prepares the scratch schema (`<name>__rebuild`) of a rebuild: resumes the interrupted
+ * rebuild of the same version where it stopped, else starts one from the start of the log.
+ */
+export const beginRebuild = async <TDatabase>(
+  context: RunnerContext<TDatabase>,
+): Promise<RebuildCursor> => {
+  const { db, projection, filter, logger } = context;
+  const { name, version } = projection;
+  const scratch = `${name}${rebuildSuffix}`;
+  const previous = await loadRebuild(db, name);
+  const resume = previous?.version === version && (await schemaExists(db, scratch));
+  if (!resume) {
+    await dropSchema(db, scratch);
+    await resetRebuild(db, { name, version });
+  }
+  await migrateProjectionSchema(db, projection, scratch);
+  await recordStatus(db, name, 'rebuilding');
+  const position = resume && previous !== undefined ? previous.position : logStart;
+  const done = resume && previous !== undefined ? previous.eventsApplied : 0;
+  const cursor = { position, done, total: done + (await context.counter(position, filter)) };
+  logger.info({ version, resume, done, total: cursor.total }, 'rebuild started');
+  context.update({ state: 'rebuilding' });
+  reportRebuild(context, cursor);
+  return cursor;
+};
+
+/** Tells the runner's status and progress callback how far a rebuild got. */
+export const reportRebuild = <TDatabase>(
+  context: RunnerContext<TDatabase>,
+  cursor: RebuildCursor,
+): void => {
+  const { done, total } = cursor;
+  const progress: RebuildProgress = {
+    projection: context.projection.name,
+    done,
+    total: Math.max(total, done),
+  };
+  context.update({ rebuild: progress });
+  context.onProgress?.(progress);
+};
+
+/** What `processBatch` needs to write a rebuild's batches into its scratch schema. */
+export const rebuildBatchContext = <TDatabase>(
+  context: RunnerContext<TDatabase>,
+  decode: EventDecoder = context.decode,
+): BatchContext<TDatabase> => ({
+  db: context.db,
+  projection: context.projection,
+  decode,
+  target: { schema: `${context.projection.name}${rebuildSuffix}`, checkpoint: 'rebuilds' },
+  phase: 'rebuild',
+});
+
+/** Swaps the finished scratch copy in (see `swapIn`) and says so. */
+export const finishRebuild = async <TDatabase>(
+  context: RunnerContext<TDatabase>,
+  cursor: RebuildCursor,
+): Promise<void> => {
+  await swapIn(context, cursor.position, cursor.done);
+  context.update({ position: cursor.position, rebuild: undefined });
+  context.logger.info(
+    {
+      version: context.projection.version,
+      done: cursor.done,
+      position: positionToString(cursor.position),
+    },
+    'rebuild swapped in',
+  );
+};
+
 /**
  * Builds a fresh copy of a projection from the whole log in its scratch schema
  * (`<name>__rebuild`), batch by batch with the scratch checkpoint in each batch's transaction,
@@ -67,55 +146,30 @@ export const rebuildProjection = async <TDatabase>(
   context: RunnerContext<TDatabase>,
   signal: AbortSignal | undefined,
 ): Promise<boolean> => {
-  const { db, projection, eventStore, filter, logger } = context;
+  const { eventStore, filter, logger } = context;
   const batchSize = context.rebuildBatchSize;
-  const { name, version } = projection;
-  const scratch = `${name}${rebuildSuffix}`;
-  const previous = await loadRebuild(db, name);
-  const resume = previous?.version === version && (await schemaExists(db, scratch));
-  if (!resume) {
-    await dropSchema(db, scratch);
-    await resetRebuild(db, { name, version });
-  }
-  await migrateProjectionSchema(db, projection, scratch);
-  await recordStatus(db, name, 'rebuilding');
-  let position = resume && previous !== undefined ? previous.position : logStart;
-  let done = resume && previous !== undefined ? previous.eventsApplied : 0;
-  const total = done + (await context.counter(position, filter));
-  const report = (): void => {
-    const progress: RebuildProgress = { projection: name, done, total: Math.max(total, done) };
-    context.update({ rebuild: progress });
-    context.onProgress?.(progress);
-  };
-  logger.info({ version, resume, done, total }, 'rebuild started');
-  context.update({ state: 'rebuilding' });
-  report();
-  const batchContext = {
-    db,
-    projection,
-    decode: context.decode,
-    target: { schema: scratch, checkpoint: 'rebuilds' },
-    phase: 'rebuild',
-  } as const;
+  const cursor = await beginRebuild(context);
+  const batchContext = rebuildBatchContext(context);
   for (;;) {
     if (signal?.aborted === true) {
-      logger.info({ done, total }, 'rebuild interrupted; it resumes from here');
+      logger.info(
+        { done: cursor.done, total: cursor.total },
+        'rebuild interrupted; it resumes from here',
+      );
       return false;
     }
     const page = await eventStore.readAll({
-      after: position,
+      after: cursor.position,
       maxCount: batchSize,
       ...(filter === undefined ? {} : { filter }),
     });
     if (page.length === 0) break;
-    const outcome = await processBatch(batchContext, page, position);
-    position = outcome.position;
-    done += outcome.applied;
-    report();
+    const outcome = await processBatch(batchContext, page, cursor.position);
+    cursor.position = outcome.position;
+    cursor.done += outcome.applied;
+    reportRebuild(context, cursor);
     if (page.length < batchSize) break;
   }
-  await swapIn(context, position, done);
-  context.update({ position, rebuild: undefined });
-  logger.info({ version, done, position: positionToString(position) }, 'rebuild swapped in');
+  await finishRebuild(context, cursor);
   return true;
 };

@@ -25,6 +25,7 @@ export interface TestStores {
 export const openTestStores = async (url: string, poolSize = 8): Promise<TestStores> => {
   // The store on a pool of its own, as the projector app runs it.
   const storePool = new pg.Pool({ connectionString: url, max: 4 });
+  storePool.on('error', () => undefined);
   const storeDb = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: storePool }) });
   await migrateEventStore(storeDb);
   const store = createPostgresEventStore({

@@ -1,9 +1,9 @@
 import type { EventStore } from '@crm/event-store';
 import {
   type AnyProjection,
-  createProjectionRunner,
   type EventCounter,
   type EventDecoder,
+  rebuildProjectionsTogether,
 } from '@crm/projections';
 import type { Kysely } from 'kysely';
 
@@ -51,9 +51,9 @@ const timed = (projection: AnyProjection, spent: { seconds: number }): AnyProjec
 });
 
 /**
- * Rebuilds the projections side by side, as the projector does when told to rebuild them all:
- * each its own runner (its own reading of the log, scratch schema, batches with their
- * checkpoint, swap), all at once on one server.
+ * Rebuilds the projections side by side in one pass over the log, as `crm rebuild` and the
+ * projector do when told to rebuild them all: each event read and decoded once, each
+ * projection with its own scratch schema, batches with their checkpoint, and swap.
  */
 export const rebuildTogether = async (
   setup: RebuildSetup,
@@ -68,33 +68,35 @@ export const rebuildTogether = async (
     );
     setup.progress(`  ${label} (${elapsed(started).toFixed(0)} s): ${parts.join(', ')}`);
   }, 10_000);
+  const spent = new Map(projections.map((p) => [p.name, { seconds: 0, finished: 0 }]));
   try {
-    const projectionTimings = await Promise.all(
-      projections.map(async (projection): Promise<ProjectionTiming> => {
-        const spent = { seconds: 0 };
-        let events = 0;
-        const runner = createProjectionRunner({
-          db: setup.db,
-          eventStore: setup.eventStore,
-          projection: timed(projection, spent),
-          decode: setup.decode,
-          counter: setup.counter,
-          ...(setup.batchSize === undefined ? {} : { rebuildBatchSize: setup.batchSize }),
-          onProgress: (p) => {
-            events = p.done;
-            done.set(projection.name, p);
-          },
-        });
-        if (!(await runner.rebuild()))
-          throw new Error(`The rebuild of ${projection.name} stopped.`);
-        return {
-          name: projection.name,
-          events,
-          seconds: elapsed(started),
-          applySeconds: spent.seconds,
-        };
-      }),
-    );
+    const outcomes = await rebuildProjectionsTogether({
+      eventStore: setup.eventStore,
+      members: projections.map((projection) => ({
+        db: setup.db,
+        projection: timed(projection, spent.get(projection.name) ?? { seconds: 0 }),
+      })),
+      decode: setup.decode,
+      counter: setup.counter,
+      ...(setup.batchSize === undefined ? {} : { batchSize: setup.batchSize }),
+      onProgress: (p) => {
+        done.set(p.projection, p);
+        const timing = spent.get(p.projection);
+        if (timing !== undefined) timing.finished = elapsed(started);
+      },
+    });
+    const projectionTimings = outcomes.map((outcome): ProjectionTiming => {
+      if (outcome.outcome !== 'swapped') {
+        throw new Error(`The rebuild of ${outcome.projection} stopped.`);
+      }
+      const timing = spent.get(outcome.projection);
+      return {
+        name: outcome.projection,
+        events: outcome.events,
+        seconds: timing?.finished ?? 0,
+        applySeconds: timing?.seconds ?? 0,
+      };
+    });
     return { seconds: elapsed(started), projections: projectionTimings };
   } finally {
     clearInterval(report);

@@ -49,6 +49,17 @@ export const createTestDatabase = async (
     name,
     drop: () => {
       dropped ??= withMaintenanceClient(serverUrl, async (client) => {
+        // A pool that has just ended closes its sockets after its `end()` resolves; forcing the
+        // drop then terminates those sessions, and the FATAL message that reaches a closing
+        // client is an uncaught `error` event. Let them go first (a few seconds at most).
+        for (let attempt = 0; attempt < 40; attempt += 1) {
+          const { rows } = await client.query<{ readonly sessions: number }>(
+            'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if ((rows[0]?.sessions ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
       });
       return dropped;

@@ -1,0 +1,196 @@
+import {
+  comparePositions,
+  type EventFilter,
+  type EventStore,
+  type LogPosition,
+  type RecordedEvent,
+} from '@crm/event-store';
+import type { Kysely } from 'kysely';
+import type { EventCounter } from './event-counter.ts';
+import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
+import { processBatch } from './process-batch.ts';
+import type { AnyProjection, ProjectedEvent } from './projection.ts';
+import { isProjectionPoisoned } from './projection-poisoned.ts';
+import { createRunnerContext, defaultRebuildBatchSize } from './projection-runner.ts';
+import type { RebuildProgress } from './projection-status.ts';
+import {
+  beginRebuild,
+  finishRebuild,
+  type RebuildCursor,
+  rebuildBatchContext,
+  reportRebuild,
+} from './rebuild-projection.ts';
+import type { RuntimeLogger } from './runtime-logger.ts';
+import { migrateProjectionRuntime } from './runtime-schema.ts';
+
+/** One projection of a joint rebuild, with the connection its writes go through. */
+export interface RebuildMember<TDatabase> {
+  /** A connection (or pool) of the read-model database; an owner's lock connection, say. */
+  readonly db: Kysely<TDatabase>;
+  readonly projection: AnyProjection;
+}
+
+/** What `rebuildProjectionsTogether` is given. */
+export interface JointRebuildOptions<TDatabase> {
+  readonly eventStore: EventStore;
+  readonly members: ReadonlyArray<RebuildMember<TDatabase>>;
+  /** Stored event → projected event, called once per event for all members. */
+  readonly decode?: EventDecoder;
+  /** Events read per page, and most events per member transaction. */
+  readonly batchSize?: number;
+  readonly counter?: EventCounter;
+  readonly logger?: RuntimeLogger;
+  /** Recorded as the owner of each checkpoint row after the swap. */
+  readonly owner?: string;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+/** How one member's rebuild ended. */
+export interface JointRebuildOutcome {
+  readonly projection: string;
+  /** `swapped`: its fresh copy is live; `interrupted`: the signal stopped it (it resumes). */
+  readonly outcome: 'swapped' | 'interrupted';
+  readonly events: number;
+}
+
+/** The filter that lets through every event some member reads. */
+const unionFilter = (projections: ReadonlyArray<AnyProjection>): EventFilter | undefined => {
+  const types = new Set<string>();
+  for (const { eventTypes } of projections) {
+    if (eventTypes === undefined) return undefined;
+    for (const type of eventTypes) types.add(type);
+  }
+  return { eventTypes: [...types] as EventFilter['eventTypes'] & string[] };
+};
+
+interface DecodedPage {
+  readonly events: ReadonlyArray<RecordedEvent>;
+  readonly decoded: ReadonlyMap<RecordedEvent, Promise<ProjectedEvent>>;
+}
+
+/**
+ * Rebuilds several projections in one pass over the log: each event is read and decoded
+ * once (decrypting and checking an event costs more than most projections' work on it), and
+ * while the members apply one page, the next is read and decoded. Each member keeps all a
+ * single rebuild's guarantees: its own scratch schema and checkpoint, moved in the same
+ * transaction as its writes; resuming an interrupted rebuild of the same version; a swap that
+ * queries never see half-done. A poison event stops only its projection (recorded in its
+ * checkpoint row); the others finish and swap in, and then the first `ProjectionPoisoned` is
+ * thrown. Members need no locks of their own from this function: give each the connection
+ * that holds its ownership lock, as `crm rebuild` does.
+ *
+ * @example
+ * await rebuildProjectionsTogether({
+ *   eventStore,
+ *   members: allProjections(settings).map((projection) => ({ db, projection })),
+ * });
+ */
+export const rebuildProjectionsTogether = async <TDatabase>(
+  options: JointRebuildOptions<TDatabase>,
+  signal?: AbortSignal,
+): Promise<ReadonlyArray<JointRebuildOutcome>> => {
+  const { eventStore, members } = options;
+  const first = members[0];
+  if (first === undefined) return [];
+  await migrateProjectionRuntime(first.db);
+  const contexts = members.map((member) =>
+    createRunnerContext(
+      {
+        ...options,
+        db: member.db,
+        projection: member.projection,
+        rebuildBatchSize: options.batchSize ?? defaultRebuildBatchSize,
+      },
+      () => undefined,
+    ),
+  );
+  const batchSize = options.batchSize ?? defaultRebuildBatchSize;
+  const decode = options.decode ?? decodeRecordedEvent;
+  const filter = unionFilter(members.map((member) => member.projection));
+  const cursors: RebuildCursor[] = [];
+  for (const context of contexts) cursors.push(await beginRebuild(context));
+
+  const readPage = async (after: LogPosition): Promise<DecodedPage> => {
+    const events = await eventStore.readAll({
+      after,
+      maxCount: batchSize,
+      ...(filter === undefined ? {} : { filter }),
+    });
+    const decoded = new Map<RecordedEvent, Promise<ProjectedEvent>>();
+    for (const event of events) {
+      const once = Promise.resolve().then(() => decode(event));
+      // Read by `processBatch` with `allSettled`; a page abandoned on interruption is not.
+      once.catch(() => undefined);
+      decoded.set(event, once);
+    }
+    return { events, decoded };
+  };
+  const start = cursors.reduce<LogPosition | undefined>(
+    (earliest, cursor) =>
+      earliest === undefined || comparePositions(cursor.position, earliest) < 0
+        ? cursor.position
+        : earliest,
+    undefined,
+  );
+  if (start === undefined) return [];
+
+  const active = new Set(contexts.keys());
+  const poisons: unknown[] = [];
+  let next: Promise<DecodedPage> | undefined = readPage(start);
+  let interrupted = false;
+  while (next !== undefined) {
+    if (signal?.aborted === true) {
+      interrupted = true;
+      next.catch(() => undefined);
+      break;
+    }
+    const page: DecodedPage = await next;
+    const last = page.events[page.events.length - 1];
+    next =
+      last === undefined || page.events.length < batchSize ? undefined : readPage(last.position);
+    const fromPage: EventDecoder = (recorded) => page.decoded.get(recorded) ?? decode(recorded);
+    await Promise.all(
+      [...active].map(async (index) => {
+        const context = contexts[index];
+        const cursor = cursors[index];
+        if (context === undefined || cursor === undefined) return;
+        const types = context.filter?.eventTypes;
+        const wanted = types === undefined ? undefined : new Set<string>(types);
+        const mine = page.events.filter(
+          (event) =>
+            (wanted === undefined || wanted.has(event.type)) &&
+            comparePositions(event.position, cursor.position) > 0,
+        );
+        if (mine.length === 0) return;
+        try {
+          const outcome = await processBatch(
+            rebuildBatchContext(context, fromPage),
+            mine,
+            cursor.position,
+          );
+          cursor.position = outcome.position;
+          cursor.done += outcome.applied;
+          reportRebuild(context, cursor);
+        } catch (error) {
+          if (!isProjectionPoisoned(error)) throw error;
+          active.delete(index);
+          poisons.push(error);
+        }
+      }),
+    );
+  }
+  const outcomes: JointRebuildOutcome[] = [];
+  for (const index of active) {
+    const context = contexts[index];
+    const cursor = cursors[index];
+    if (context === undefined || cursor === undefined) continue;
+    if (!interrupted) await finishRebuild(context, cursor);
+    outcomes.push({
+      projection: context.projection.name,
+      outcome: interrupted ? 'interrupted' : 'swapped',
+      events: cursor.done,
+    });
+  }
+  if (poisons.length > 0) throw poisons[0];
+  return outcomes;
+};
