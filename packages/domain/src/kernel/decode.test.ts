@@ -184,6 +184,31 @@ describe('decodeWith', () => {
   });
 });
 
+describe('decodeWith and transforming codecs', () => {
+  it('returns a valid input itself when the codec only checks', () => {
+    const input = { productId: 'p1', quantity: 2, extra: true };
+    const result = decodeWith(LineItem, input);
+    expect(E.isRight(result) && result.right).toBe(input);
+  });
+
+  it('still lets t.exact strip unknown fields', () => {
+    const Exact = t.exact(t.type({ productId: t.string }));
+    expect(decodeWith(Exact, { productId: 'p1', extra: true })).toEqual(
+      E.right({ productId: 'p1' }),
+    );
+  });
+
+  it('still lets a custom codec transform what it reads', () => {
+    const Doubled = new t.Type<number, number, unknown>(
+      'Doubled',
+      (u): u is number => typeof u === 'number',
+      (u, c) => (typeof u === 'number' ? t.success(u * 2) : t.failure(u, c)),
+      (a) => a,
+    );
+    expect(decodeWith(t.type({ n: Doubled }), { n: 2 })).toEqual(E.right({ n: 4 }));
+  });
+});
+
 describe('decodeByType', () => {
   const codecs = { OpenDeal, LoseDeal };
 

@@ -33,6 +33,48 @@ const pathOf = (context: t.Context): string =>
     .map((entry) => entry.key)
     .join('.');
 
+const checking = new WeakMap<t.Decoder<unknown, unknown>, boolean>();
+
+/**
+ * True when the codec and everything inside it only validate: primitives, literals, brands
+ * and refinements, (readonly) arrays, records, plain and partial object types, unions and
+ * intersections of those. Their `decode` returns its input unchanged when it succeeds.
+ */
+const onlyChecks = (codec: t.Decoder<unknown, unknown>): boolean => {
+  const known = checking.get(codec);
+  if (known !== undefined) return known;
+  // Cycles (recursive codecs) are not followed: `t.recursion` is not in the list anyway.
+  checking.set(codec, false);
+  let verdict = false;
+  if (
+    codec instanceof t.StringType ||
+    codec instanceof t.NumberType ||
+    codec instanceof t.BooleanType ||
+    codec instanceof t.NullType ||
+    codec instanceof t.UndefinedType ||
+    codec instanceof t.UnknownType ||
+    codec instanceof t.LiteralType ||
+    codec instanceof t.KeyofType
+  ) {
+    verdict = true;
+  } else if (
+    codec instanceof t.RefinementType ||
+    codec instanceof t.ReadonlyType ||
+    codec instanceof t.ArrayType ||
+    codec instanceof t.ReadonlyArrayType
+  ) {
+    verdict = onlyChecks(codec.type);
+  } else if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
+    verdict = Object.values(codec.props as Record<string, t.Mixed>).every(onlyChecks);
+  } else if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
+    verdict = (codec.types as ReadonlyArray<t.Mixed>).every(onlyChecks);
+  } else if (codec instanceof t.DictionaryType) {
+    verdict = onlyChecks(codec.domain) && onlyChecks(codec.codomain);
+  }
+  checking.set(codec, verdict);
+  return verdict;
+};
+
 /**
  * Decodes untrusted input with a codec; on failure returns `InvalidInput` naming the dotted path
  * of each offending field (`data.lineItems.0.quantity`) and what was found there.
@@ -41,6 +83,10 @@ export const decodeWith = <A, O>(
   codec: t.Type<A, O, unknown>,
   input: unknown,
 ): E.Either<InvalidInput, A> => {
+  // A codec that only checks decodes a value `is` accepts to that value itself; `is` skips the
+  // allocations of `decode` (a context entry per field, an Either per value), which dominate
+  // reading a long log. Anything that may transform (`t.exact`, custom types) decodes.
+  if (onlyChecks(codec) && codec.is(input)) return E.right(input as A);
   const result = codec.decode(input);
   if (E.isRight(result)) return result;
   const seen = new Set<string>();
