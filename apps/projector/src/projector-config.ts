@@ -1,5 +1,5 @@
 import type { CurrencyCode } from '@crm/domain';
-import type { ReportingSettings } from '@crm/projections';
+import { defaultRebuildBatchSize, type ReportingSettings } from '@crm/projections';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultProjectionsModule } from './load-projections.ts';
 
@@ -16,6 +16,8 @@ export interface ProjectorConfig {
   readonly migrate: boolean;
   readonly rebuild: ReadonlyArray<string>;
   readonly batchSize: number;
+  /** Most events per transaction while rebuilding (and per page read from the log). */
+  readonly rebuildBatchSize: number;
   readonly lagIntervalMs: number;
   readonly acquireIntervalMs: number;
   readonly instanceId: string | undefined;
@@ -62,6 +64,7 @@ interface ParsedFlags {
   readonly migrate: boolean;
   readonly rebuild: ReadonlyArray<string>;
   readonly batchSize: number;
+  readonly rebuildBatchSize: number;
   readonly lagInterval: number;
   readonly acquireInterval: number;
   readonly instanceId?: string;
@@ -110,6 +113,12 @@ export const projectorCommand = (): Command =>
         .argParser(positiveInteger),
     )
     .addOption(
+      new Option('--rebuild-batch-size <n>', 'most events per transaction while rebuilding')
+        .env('REBUILD_BATCH_SIZE')
+        .default(defaultRebuildBatchSize)
+        .argParser(positiveInteger),
+    )
+    .addOption(
       new Option('--lag-interval <ms>', 'how often to log each projection’s lag')
         .default(5_000)
         .argParser(positiveInteger),
@@ -155,6 +164,7 @@ export const parseProjectorConfig = (argv: ReadonlyArray<string>): ProjectorConf
     migrate: flags.migrate,
     rebuild: flags.rebuild,
     batchSize: flags.batchSize,
+    rebuildBatchSize: flags.rebuildBatchSize,
     lagIntervalMs: flags.lagInterval,
     acquireIntervalMs: flags.acquireInterval,
     instanceId: flags.instanceId,

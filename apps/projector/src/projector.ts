@@ -71,6 +71,8 @@ export const runProjector = async (
       decode: domainEventDecoder({ eventStore, keyStore }),
       counter: postgresEventCounter(storeDb),
       batchSize: config.batchSize,
+      // Given always: the host would otherwise rebuild in `batchSize` (500) batches too.
+      rebuildBatchSize: config.rebuildBatchSize,
       logger,
       rebuild: config.rebuild,
       ownership: { acquireIntervalMs: config.acquireIntervalMs },

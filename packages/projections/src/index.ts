@@ -3,6 +3,8 @@ export type { BatchTarget } from './apply-batch.ts';
 export { applyBatch } from './apply-batch.ts';
 export type { CheckpointTable, ProjectionCheckpoint, RebuildCheckpoint } from './checkpoints.ts';
 export { loadCheckpoint, loadRebuild } from './checkpoints.ts';
+export type { DecodingWorker, WorkerLog } from './decoding-worker.ts';
+export { serveDecodedPages, startDecodingWorker } from './decoding-worker.ts';
 export { eventBatches } from './event-batches.ts';
 export type { EventCounter } from './event-counter.ts';
 export { countEventsByReading } from './event-counter.ts';
@@ -51,6 +53,8 @@ export {
 } from './projection-schema.ts';
 export type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
 export type {
+  DecodedPage,
+  DecodedPageSource,
   JointRebuildOptions,
   JointRebuildOutcome,
   RebuildMember,

@@ -43,7 +43,25 @@ export interface JointRebuildOptions<TDatabase> {
   /** Recorded as the owner of each checkpoint row after the swap. */
   readonly owner?: string;
   readonly onProgress?: (progress: RebuildProgress) => void;
+  /**
+   * Reads and decodes the pages instead of `eventStore.readAll` and `decode` on this thread:
+   * a `DecodingWorker` does it on another core. `eventStore` still counts progress.
+   */
+  readonly pages?: DecodedPageSource;
 }
+
+/** A page of the log and each event's decoding (the event, or why it does not decode). */
+export interface DecodedPage {
+  readonly events: ReadonlyArray<RecordedEvent>;
+  readonly decoded: ReadonlyArray<ProjectedEvent | Error>;
+}
+
+/** Reads the page of at most `maxCount` events after `after` that pass `filter`, decoded. */
+export type DecodedPageSource = (
+  after: LogPosition,
+  maxCount: number,
+  filter: EventFilter | undefined,
+) => Promise<DecodedPage>;
 
 /** How one member's rebuild ended. */
 export interface JointRebuildOutcome {
@@ -63,7 +81,7 @@ const unionFilter = (projections: ReadonlyArray<AnyProjection>): EventFilter | u
   return { eventTypes: [...types] as EventFilter['eventTypes'] & string[] };
 };
 
-interface DecodedPage {
+interface PageInHand {
   readonly events: ReadonlyArray<RecordedEvent>;
   readonly decoded: ReadonlyMap<RecordedEvent, Promise<ProjectedEvent>>;
 }
@@ -110,20 +128,38 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   const cursors: RebuildCursor[] = [];
   for (const context of contexts) cursors.push(await beginRebuild(context));
 
-  const readPage = async (after: LogPosition): Promise<DecodedPage> => {
+  const readHere: DecodedPageSource = async (after, maxCount, pageFilter) => {
     const events = await eventStore.readAll({
       after,
-      maxCount: batchSize,
-      ...(filter === undefined ? {} : { filter }),
+      maxCount,
+      ...(pageFilter === undefined ? {} : { filter: pageFilter }),
     });
-    const decoded = new Map<RecordedEvent, Promise<ProjectedEvent>>();
-    for (const event of events) {
-      const once = Promise.resolve().then(() => decode(event));
-      // Read by `processBatch` with `allSettled`; a page abandoned on interruption is not.
-      once.catch(() => undefined);
-      decoded.set(event, once);
-    }
+    const decoded = await Promise.all(
+      events.map(async (event) => {
+        try {
+          return await decode(event);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
     return { events, decoded };
+  };
+  const source = options.pages ?? readHere;
+  const readPage = async (after: LogPosition): Promise<PageInHand> => {
+    const page = await source(after, batchSize, filter);
+    const decoded = new Map<RecordedEvent, Promise<ProjectedEvent>>();
+    page.events.forEach((event, index) => {
+      const outcome = page.decoded[index];
+      const settled =
+        outcome === undefined || outcome instanceof Error
+          ? Promise.reject(outcome ?? new Error(`No decoding came back for ${event.eventId}.`))
+          : Promise.resolve(outcome);
+      // Read by `processBatch` with `allSettled`; a page abandoned on interruption is not.
+      settled.catch(() => undefined);
+      decoded.set(event, settled);
+    });
+    return { events: page.events, decoded };
   };
   const start = cursors.reduce<LogPosition | undefined>(
     (earliest, cursor) =>
@@ -136,7 +172,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
 
   const active = new Set(contexts.keys());
   const poisons: unknown[] = [];
-  let next: Promise<DecodedPage> | undefined = readPage(start);
+  let next: Promise<PageInHand> | undefined = readPage(start);
   let interrupted = false;
   while (next !== undefined) {
     if (signal?.aborted === true) {
@@ -144,7 +180,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
       next.catch(() => undefined);
       break;
     }
-    const page: DecodedPage = await next;
+    const page: PageInHand = await next;
     const last = page.events[page.events.length - 1];
     next =
       last === undefined || page.events.length < batchSize ? undefined : readPage(last.position);

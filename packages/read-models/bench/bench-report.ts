@@ -77,7 +77,25 @@ const rebuildTables = (rebuild: NonNullable<BenchReport['rebuild']>): string[] =
       own === undefined ? '' : `${Math.round((100 * own.applySeconds) / own.seconds)} %`,
     ]);
   }
-  return [summary.toString(), perProjection.toString()];
+  const perEvent = (seconds: number): string => `${((1e6 * seconds) / log.events).toFixed(0)} µs`;
+  const cpu = new Table({
+    head: ['(a) CPU during the side-by-side rebuild', 'CPU seconds', 'Per event', 'Cores busy'],
+  });
+  cpu.push([
+    'This Node process (all threads)',
+    together.nodeCpuSeconds.toFixed(1),
+    perEvent(together.nodeCpuSeconds),
+    (together.nodeCpuSeconds / together.seconds).toFixed(2),
+  ]);
+  if (together.postgresCpuSeconds !== undefined) {
+    cpu.push([
+      'PostgreSQL (every server process)',
+      together.postgresCpuSeconds.toFixed(1),
+      perEvent(together.postgresCpuSeconds),
+      (together.postgresCpuSeconds / together.seconds).toFixed(2),
+    ]);
+  }
+  return [summary.toString(), perProjection.toString(), cpu.toString()];
 };
 
 const latencyRow = (name: string, f: LatencyFigures, rawP99: number, target: boolean): string[] => [

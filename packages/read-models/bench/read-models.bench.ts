@@ -8,6 +8,8 @@
  *   pnpm --filter @crm/read-models bench [--json] [--only=a|b] [--events=1000000] [--months=24]
  *     [--lookup-customers=100000] [--lookup-months=2] [--lookups=10000] [--raw-statements=1000]
  *     [--batch-size=N (rebuild batches; the runtime's default otherwise)] [--no-separate]
+ *     [--durable (server defaults instead of synchronous_commit=off)]
+ *     [--no-decoding-worker (read and decode the log on the main thread)]
  *
  * The logs are seeded histories written the way command handling stores them (personal data
  * encrypted), appended in big batches; see `seeded-log.ts`.
@@ -20,13 +22,18 @@ import type { KeyStore } from '@crm/command-handling';
 import { createPostgresKeyStore, migrateCommandHandling } from '@crm/command-handling-postgres';
 import type { CurrencyCode } from '@crm/domain';
 import { createPostgresEventStore, migrateEventStore } from '@crm/event-store-postgres';
-import { createProjectionRunner } from '@crm/projections';
+import {
+  createProjectionRunner,
+  defaultRebuildBatchSize,
+  startDecodingWorker,
+} from '@crm/projections';
 import { estimateCrmHistorySize } from '@crm/seed';
 import { createTestDatabase, startTestServer } from '@crm/test-database';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { allProjections, type Customer360Tables, customer360Projection } from '../src/index.ts';
 import { type BenchReport, printReport } from './bench-report.ts';
+import type { DecodingWorkerData } from './decoding-worker.ts';
 import { measurePhoneLookups } from './phone-lookups.ts';
 import { domainEventDecoder, postgresEventCounter } from './projector-wiring.ts';
 import { rawInsertRate } from './raw-baselines.ts';
@@ -48,7 +55,11 @@ const runs = (part: 'a' | 'b'): boolean => only === undefined || only.split(',')
 const settings = { reportingCurrency: 'EUR' as CurrencyCode, timeZone: 'Europe/Berlin' };
 const options = {
   json: process.argv.includes('--json'),
+  /** The server's defaults (every commit waits for its WAL flush) instead of `synchronous_commit=off`. */
+  durable: process.argv.includes('--durable'),
   separate: !process.argv.includes('--no-separate'),
+  /** Read and decode the log in a worker thread (another core) during rebuilds. */
+  decodingWorker: !process.argv.includes('--no-decoding-worker'),
   events: argument('events', 1_000_000),
   months: argument('months', 24),
   lookupCustomers: argument('lookup-customers', 100_000),
@@ -84,6 +95,12 @@ const openDatabase = async (serverUrl: string, prefix: string) => {
   await migrateCommandHandling(storeDb);
   const keyStore: KeyStore = createPostgresKeyStore({ db: storeDb });
   const eventStore = createPostgresEventStore({ db: storeDb });
+  const worker = options.decodingWorker
+    ? startDecodingWorker({
+        script: new URL('./decoding-worker.mjs', import.meta.url),
+        workerData: { url: database.url } satisfies DecodingWorkerData,
+      })
+    : undefined;
   return {
     database,
     storePool,
@@ -98,8 +115,10 @@ const openDatabase = async (serverUrl: string, prefix: string) => {
       counter: postgresEventCounter(storePool),
       batchSize: options.batchSize,
       progress,
+      pages: worker?.pages,
     },
     close: async () => {
+      await worker?.close();
       await eventStore.close();
       await storeDb.destroy();
       await readDb.destroy();
@@ -190,7 +209,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const server = await startTestServer({
     fast: false,
-    postgresFlags: ['-c', 'synchronous_commit=off'],
+    postgresFlags: options.durable ? [] : ['-c', 'synchronous_commit=off'],
   });
   try {
     const probe = new pg.Client({ connectionString: server.url });
@@ -208,7 +227,11 @@ const main = async (): Promise<void> => {
       synchronous_commit: rows[0]?.sync ?? 'unknown',
       shared_buffers: rows[0]?.buffers ?? 'unknown',
       server: process.env.DATABASE_URL === undefined ? 'embedded' : 'DATABASE_URL',
-      rebuild_batch_size: String(options.batchSize ?? 'runtime default (2000)'),
+      rebuild_batch_size: String(
+        options.batchSize ?? `runtime default (${defaultRebuildBatchSize})`,
+      ),
+      node_options: process.env.NODE_OPTIONS ?? '',
+      decoding: options.decodingWorker ? 'in a worker thread' : 'on the main thread',
       started: new Date(started).toISOString(),
     };
     progress(`Benchmarking on ${JSON.stringify(facts)}`);

@@ -1,11 +1,13 @@
 import type { EventStore } from '@crm/event-store';
 import {
   type AnyProjection,
+  type DecodedPageSource,
   type EventCounter,
   type EventDecoder,
   rebuildProjectionsTogether,
 } from '@crm/projections';
 import type { Kysely } from 'kysely';
+import { nodeCpuSeconds, postgresCpuSeconds } from './cpu-time.ts';
 
 /** What a rebuild needs: the read-model database, the log and how to read it. */
 export interface RebuildSetup {
@@ -16,6 +18,8 @@ export interface RebuildSetup {
   /** Events per transaction of a rebuild; the runtime's default when absent. */
   readonly batchSize: number | undefined;
   readonly progress: (message: string) => void;
+  /** Reads and decodes the log in a worker thread when given. */
+  readonly pages?: DecodedPageSource | undefined;
 }
 
 /** One projection's part of a rebuild. */
@@ -32,6 +36,10 @@ export interface ProjectionTiming {
 /** A rebuild of one or more projections from the whole log. */
 export interface RebuildResult {
   readonly seconds: number;
+  /** CPU seconds this process used meanwhile (all its threads). */
+  readonly nodeCpuSeconds: number;
+  /** CPU seconds the machine's PostgreSQL processes used meanwhile, where `/proc` tells. */
+  readonly postgresCpuSeconds: number | undefined;
   readonly projections: ReadonlyArray<ProjectionTiming>;
 }
 
@@ -61,6 +69,8 @@ export const rebuildTogether = async (
   label: string,
 ): Promise<RebuildResult> => {
   const started = process.hrtime.bigint();
+  const nodeBefore = nodeCpuSeconds();
+  const postgresBefore = postgresCpuSeconds();
   const done = new Map<string, { done: number; total: number }>();
   const report = setInterval(() => {
     const parts = [...done].map(
@@ -79,6 +89,7 @@ export const rebuildTogether = async (
       decode: setup.decode,
       counter: setup.counter,
       ...(setup.batchSize === undefined ? {} : { batchSize: setup.batchSize }),
+      ...(setup.pages === undefined ? {} : { pages: setup.pages }),
       onProgress: (p) => {
         done.set(p.projection, p);
         const timing = spent.get(p.projection);
@@ -97,7 +108,16 @@ export const rebuildTogether = async (
         applySeconds: timing?.seconds ?? 0,
       };
     });
-    return { seconds: elapsed(started), projections: projectionTimings };
+    const postgresAfter = postgresCpuSeconds();
+    return {
+      seconds: elapsed(started),
+      nodeCpuSeconds: nodeCpuSeconds() - nodeBefore,
+      postgresCpuSeconds:
+        postgresBefore === undefined || postgresAfter === undefined
+          ? undefined
+          : postgresAfter - postgresBefore,
+      projections: projectionTimings,
+    };
   } finally {
     clearInterval(report);
   }

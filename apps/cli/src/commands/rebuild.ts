@@ -1,26 +1,30 @@
 import {
   type AnyProjection,
-  createProjectionRunner,
+  type JointRebuildOutcome,
   ownerPidOf,
+  type RebuildMember,
+  rebuildProjectionsTogether,
   releaseOwnership,
   tryAcquireOwnership,
 } from '@crm/projections';
+import { allProjections } from '@crm/read-models';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
+import { globalOptionsOf } from '../global-options.ts';
 import { InterruptedError, interrupted } from '../interrupt.ts';
 import { count } from '../output/format.ts';
 import { processOutput } from '../output/output.ts';
-import { createProgress } from '../output/progress.ts';
-import type { Runtime } from '../runtime.ts';
+import { createProgress, type ProgressBar } from '../output/progress.ts';
+import type { CrmTables, Runtime } from '../runtime.ts';
 import { withRuntime } from '../with-runtime.ts';
 
-/** Names the projections to rebuild, or says which names exist. */
+/** Names the projections to rebuild (each once), or says which names exist. */
 export const pickProjections = (
   runtime: Runtime,
   names: ReadonlyArray<string>,
 ): ReadonlyArray<AnyProjection> => {
   if (names.length === 0) return runtime.projections;
-  return names.map((name) => {
+  const picked = names.map((name) => {
     const found = runtime.projections.find(
       (p) => p.name === name || p.name === name.replace(/-/g, '_'),
     );
@@ -32,19 +36,35 @@ export const pickProjections = (
     }
     return found;
   });
+  return [...new Set(picked)];
 };
 
 /**
- * Rebuilds one projection on a connection of its own that holds the projection's ownership
- * lock, as a projector instance would: no projector may write it meanwhile, and if one owns it
- * now, the rebuild is refused rather than raced.
+ * Pool connections besides the lock holders: the log read ahead, the key store's lookups
+ * while decoding, counts, and the query naming an owner when a lock is refused.
  */
-const rebuildOne = async (
+const spareConnections = 3;
+
+/** One connection per projection that may be chosen (each holds its lock), plus the spares. */
+const connectionsFor = (command: Command, names: ReadonlyArray<string>): number =>
+  (names.length > 0 ? names.length : allProjections(globalOptionsOf(command).settings).length) +
+  spareConnections;
+
+/**
+ * Takes each projection's ownership lock on a connection of its own, as a projector instance
+ * would, and runs `work` with those connections while holding all of them: no projector may
+ * write them meanwhile. If one is owned now, the locks already taken are released and the
+ * rebuild is refused rather than raced. The locks are released whatever `work` does.
+ */
+const withOwnership = async <TResult>(
   runtime: Runtime,
-  projection: AnyProjection,
-  update: (done: number, total: number) => void,
-): Promise<void> => {
-  await runtime.db.connection().execute(async (connection) => {
+  projections: ReadonlyArray<AnyProjection>,
+  work: (members: ReadonlyArray<RebuildMember<CrmTables>>) => Promise<TResult>,
+  held: ReadonlyArray<RebuildMember<CrmTables>> = [],
+): Promise<TResult> => {
+  const projection = projections[held.length];
+  if (projection === undefined) return work(held);
+  return runtime.db.connection().execute(async (connection) => {
     const pid = await tryAcquireOwnership(connection, projection.name);
     if (pid === undefined) {
       const owner = await ownerPidOf(runtime.db, projection.name);
@@ -54,25 +74,20 @@ const rebuildOne = async (
       );
     }
     try {
-      const runner = createProjectionRunner({
-        db: connection,
-        eventStore: runtime.eventStore,
-        projection,
-        decode: runtime.decode,
-        counter: runtime.countEvents,
-        logger: runtime.logger,
-        owner: `crm-cli-${process.pid}`,
-        batchSize: 1000,
-        onProgress: ({ done, total }) => update(done, total),
-      });
-      if (!(await runner.rebuild(interrupted))) throw new InterruptedError();
+      return await withOwnership(runtime, projections, work, [
+        ...held,
+        { db: connection, projection },
+      ]);
     } finally {
       await releaseOwnership(connection, projection.name).catch(() => undefined);
     }
   });
 };
 
-/** `crm rebuild [projection...]`: rebuild from the log into a scratch schema, then swap it in. */
+/**
+ * `crm rebuild [projection...]`: rebuilds the chosen projections together, in one pass over
+ * the log (each event read and decoded once), each into its scratch schema and then swapped in.
+ */
 export const rebuildCommand = (): Command =>
   new Command('rebuild')
     .description(
@@ -81,36 +96,53 @@ export const rebuildCommand = (): Command =>
     .argument('[projection...]', 'customer_360, lifecycle_funnel, profit_tiers, …')
     .option('--json', 'JSON for scripts')
     .action(async (names: string[], flags: { json?: boolean }, command: Command) => {
-      await withRuntime(command, { connections: 4 }, async (runtime) => {
-        const chosen = pickProjections(runtime, names);
-        const progress = createProgress();
-        const done: Array<{ projection: string; events: number; seconds: number }> = [];
-        try {
-          for (const projection of chosen) {
-            const bar = progress.bar(`Rebuilding ${projection.name}`, 0);
-            const started = Date.now();
-            let applied = 0;
-            await rebuildOne(runtime, projection, (events, total) => {
-              applied = events;
-              bar.update(events, total);
-            });
-            bar.finish();
-            done.push({
-              projection: projection.name,
-              events: applied,
-              seconds: (Date.now() - started) / 1000,
-            });
-          }
-        } finally {
-          progress.stop();
-        }
-        if (flags.json === true) processOutput.json({ rebuilt: done });
-        else {
-          for (const entry of done) {
-            processOutput.result(
-              `Rebuilt ${entry.projection}: ${count(entry.events)} events in ${entry.seconds.toFixed(1)} s.`,
+      await withRuntime(
+        command,
+        { connections: connectionsFor(command, names) },
+        async (runtime) => {
+          const chosen = pickProjections(runtime, names);
+          const progress = createProgress();
+          const bars = new Map<string, ProgressBar>(
+            chosen.map((projection) => [
+              projection.name,
+              progress.bar(`Rebuilding ${projection.name}`, 0),
+            ]),
+          );
+          const started = Date.now();
+          let outcomes: ReadonlyArray<JointRebuildOutcome>;
+          try {
+            outcomes = await withOwnership(runtime, chosen, (members) =>
+              rebuildProjectionsTogether(
+                {
+                  eventStore: runtime.eventStore,
+                  members,
+                  decode: runtime.decode,
+                  counter: runtime.countEvents,
+                  logger: runtime.logger,
+                  owner: `crm-cli-${process.pid}`,
+                  onProgress: ({ projection, done, total }) =>
+                    bars.get(projection)?.update(done, total),
+                },
+                interrupted,
+              ),
             );
+            if (outcomes.some(({ outcome }) => outcome === 'interrupted')) {
+              throw new InterruptedError();
+            }
+            for (const bar of bars.values()) bar.finish();
+          } finally {
+            progress.stop();
           }
-        }
-      });
+          const seconds = (Date.now() - started) / 1000;
+          const done = outcomes.map(({ projection, events }) => ({ projection, events, seconds }));
+          if (flags.json === true) processOutput.json({ rebuilt: done });
+          else {
+            for (const entry of done) {
+              processOutput.result(
+                `Rebuilt ${entry.projection}: ${count(entry.events)} events in ${entry.seconds.toFixed(1)} s.`,
+              );
+            }
+          }
+        },
+      );
     });
