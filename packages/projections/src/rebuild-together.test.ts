@@ -121,7 +121,7 @@ describe('rebuilding projections together', () => {
   it('stops only the member that meets a poison event; the others swap in', async () => {
     const log = await stores.store.readAll();
     const poison = log[Math.floor(log.length / 3)] as RecordedEvent;
-    const failure = await rebuildProjectionsTogether({
+    const outcomes = await rebuildProjectionsTogether({
       eventStore: stores.store,
       batchSize: 64,
       members: [
@@ -134,12 +134,20 @@ describe('rebuilding projections together', () => {
         },
         { db: stores.db, projection: streamCountProjection({ name: 'healthy_joint' }) },
       ],
-    }).catch((error: unknown) => error);
+    });
+    const [poisoned, healthy] = outcomes;
+    expect(poisoned?.outcome).toBe('poisoned');
+    const failure = poisoned?.outcome === 'poisoned' ? poisoned.error : undefined;
     expect(failure).toBeInstanceOf(ProjectionPoisoned);
-    expect((failure as ProjectionPoisoned).details).toMatchObject({
+    expect(failure?.details).toMatchObject({
       projection: 'poisoned_joint',
       phase: 'rebuild',
       eventId: poison.eventId,
+    });
+    expect(healthy).toEqual({
+      projection: 'healthy_joint',
+      outcome: 'swapped',
+      events: log.length,
     });
     expect(await schemaSnapshot(stores.db, 'healthy_joint')).toEqual(
       await schemaSnapshot(stores.db, 'reference_streams'),

@@ -10,7 +10,7 @@ import type { EventCounter } from './event-counter.ts';
 import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
 import { processBatch } from './process-batch.ts';
 import type { AnyProjection, ProjectedEvent } from './projection.ts';
-import { isProjectionPoisoned } from './projection-poisoned.ts';
+import { isProjectionPoisoned, type ProjectionPoisoned } from './projection-poisoned.ts';
 import { createRunnerContext, defaultRebuildBatchSize } from './projection-runner.ts';
 import type { RebuildProgress } from './projection-status.ts';
 import {
@@ -64,12 +64,20 @@ export type DecodedPageSource = (
 ) => Promise<DecodedPage>;
 
 /** How one member's rebuild ended. */
-export interface JointRebuildOutcome {
-  readonly projection: string;
-  /** `swapped`: its fresh copy is live; `interrupted`: the signal stopped it (it resumes). */
-  readonly outcome: 'swapped' | 'interrupted';
-  readonly events: number;
-}
+export type JointRebuildOutcome =
+  /** Its fresh copy is live (`events` applied), or the signal stopped it (it resumes). */
+  | {
+      readonly projection: string;
+      readonly outcome: 'swapped' | 'interrupted';
+      readonly events: number;
+    }
+  /** It stopped at a poison event (recorded as for any rebuild); its live copy is untouched. */
+  | {
+      readonly projection: string;
+      readonly outcome: 'poisoned';
+      readonly events: number;
+      readonly error: ProjectionPoisoned;
+    };
 
 /** The filter that lets through every event some member reads. */
 const unionFilter = (projections: ReadonlyArray<AnyProjection>): EventFilter | undefined => {
@@ -92,9 +100,8 @@ interface PageInHand {
  * while the members apply one page, the next is read and decoded. Each member keeps all a
  * single rebuild's guarantees: its own scratch schema and checkpoint, moved in the same
  * transaction as its writes; resuming an interrupted rebuild of the same version; a swap that
- * queries never see half-done. A poison event stops only its projection (recorded in its
- * checkpoint row); the others finish and swap in, and then the first `ProjectionPoisoned` is
- * thrown. Members need no locks of their own from this function: give each the connection
+ * queries never see half-done. A poison event stops only its projection (its outcome is
+ * `poisoned`, with the `ProjectionPoisoned` naming the event); the others finish and swap in. Members need no locks of their own from this function: give each the connection
  * that holds its ownership lock, as `crm rebuild` does.
  *
  * @example
@@ -171,7 +178,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   if (start === undefined) return [];
 
   const active = new Set(contexts.keys());
-  const poisons: unknown[] = [];
+  const poisoned = new Map<number, ProjectionPoisoned>();
   let next: Promise<PageInHand> | undefined = readPage(start);
   let interrupted = false;
   while (next !== undefined) {
@@ -210,23 +217,27 @@ export const rebuildProjectionsTogether = async <TDatabase>(
         } catch (error) {
           if (!isProjectionPoisoned(error)) throw error;
           active.delete(index);
-          poisons.push(error);
+          poisoned.set(index, error);
         }
       }),
     );
   }
   const outcomes: JointRebuildOutcome[] = [];
-  for (const index of active) {
-    const context = contexts[index];
+  for (const [index, context] of contexts.entries()) {
     const cursor = cursors[index];
-    if (context === undefined || cursor === undefined) continue;
+    if (cursor === undefined) continue;
+    const projection = context.projection.name;
+    const poison = poisoned.get(index);
+    if (poison !== undefined) {
+      outcomes.push({ projection, outcome: 'poisoned', events: cursor.done, error: poison });
+      continue;
+    }
     if (!interrupted) await finishRebuild(context, cursor);
     outcomes.push({
-      projection: context.projection.name,
+      projection,
       outcome: interrupted ? 'interrupted' : 'swapped',
       events: cursor.done,
     });
   }
-  if (poisons.length > 0) throw poisons[0];
   return outcomes;
 };

@@ -134,7 +134,9 @@ export const rebuildCommand = (): Command =>
             progress.stop();
           }
           const seconds = (Date.now() - started) / 1000;
-          const done = outcomes.map(({ projection, events }) => ({ projection, events, seconds }));
+          const done = outcomes
+            .filter(({ outcome }) => outcome === 'swapped')
+            .map(({ projection, events }) => ({ projection, events, seconds }));
           if (flags.json === true) processOutput.json({ rebuilt: done });
           else {
             for (const entry of done) {
@@ -143,6 +145,8 @@ export const rebuildCommand = (): Command =>
               );
             }
           }
+          // The others are rebuilt and said so; a poisoned one fails the command, naming its event.
+          for (const outcome of outcomes) if (outcome.outcome === 'poisoned') throw outcome.error;
         },
       );
     });
