@@ -101,8 +101,10 @@ interface PageInHand {
  * single rebuild's guarantees: its own scratch schema and checkpoint, moved in the same
  * transaction as its writes; resuming an interrupted rebuild of the same version; a swap that
  * queries never see half-done. A poison event stops only its projection (its outcome is
- * `poisoned`, with the `ProjectionPoisoned` naming the event); the others finish and swap in. Members need no locks of their own from this function: give each the connection
- * that holds its ownership lock, as `crm rebuild` does.
+ * `poisoned`, with the `ProjectionPoisoned` naming the event); the others finish and swap in.
+ * Members need no locks of their own from this function: give each the connection that holds
+ * its ownership lock, as `crm rebuild` does. Any other failure (a lost connection) rejects, and
+ * every member resumes from its own checkpoint next time.
  *
  * @example
  * await rebuildProjectionsTogether({
@@ -153,7 +155,13 @@ export const rebuildProjectionsTogether = async <TDatabase>(
     return { events, decoded };
   };
   const source = options.pages ?? readHere;
-  const readPage = async (after: LogPosition): Promise<PageInHand> => {
+  const readPage = (after: LogPosition): Promise<PageInHand> => {
+    const page = readDecodedPage(after);
+    // Awaited by the loop unless it stopped first (interrupted, or a member failed).
+    page.catch(() => undefined);
+    return page;
+  };
+  const readDecodedPage = async (after: LogPosition): Promise<PageInHand> => {
     const page = await source(after, batchSize, filter);
     const decoded = new Map<RecordedEvent, Promise<ProjectedEvent>>();
     page.events.forEach((event, index) => {
@@ -177,6 +185,10 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   );
   if (start === undefined) return [];
 
+  const wantedTypes = contexts.map((context) => {
+    const types = context.filter?.eventTypes;
+    return types === undefined ? undefined : new Set<string>(types);
+  });
   const active = new Set(contexts.keys());
   const poisoned = new Map<number, ProjectionPoisoned>();
   let next: Promise<PageInHand> | undefined = readPage(start);
@@ -184,7 +196,6 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   while (next !== undefined) {
     if (signal?.aborted === true) {
       interrupted = true;
-      next.catch(() => undefined);
       break;
     }
     const page: PageInHand = await next;
@@ -197,8 +208,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
         const context = contexts[index];
         const cursor = cursors[index];
         if (context === undefined || cursor === undefined) return;
-        const types = context.filter?.eventTypes;
-        const wanted = types === undefined ? undefined : new Set<string>(types);
+        const wanted = wantedTypes[index];
         const mine = page.events.filter(
           (event) =>
             (wanted === undefined || wanted.has(event.type)) &&
