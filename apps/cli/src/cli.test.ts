@@ -192,7 +192,7 @@ describe('operations', () => {
     expect(table.stdout).toContain('lifecycle_funnel');
   });
 
-  it('crm rebuild of every projection, together: the same read-model tables as before', async () => {
+  it('crm rebuild of every projection, together: the same read-model tables as before, with the decoding worker or without', async () => {
     // The checkpoint rows name the projections (and the policy runner, which has no schema).
     const names = json<{ projections: Array<{ name: string }> }>(
       await crm('status', '--json'),
@@ -212,6 +212,11 @@ describe('operations', () => {
         projection,
       ).toBe(true);
     }
+    expect(await readModelDigests(names)).toEqual(before);
+    // The log read and decoded on the main thread instead of the worker: the same tables.
+    const here = await crm('rebuild', '--no-decoding-worker', '--json');
+    expect(here.code, here.stderr).toBe(0);
+    expect(json<{ rebuilt: unknown[] }>(here).rebuilt).toHaveLength(9);
     expect(await readModelDigests(names)).toEqual(before);
     const table = await crm('rebuild', 'customer-360', 'lifecycle_funnel', 'customer_360');
     expect(table.code, table.stderr).toBe(0);
@@ -507,6 +512,10 @@ describe('crm with the log in EventStoreDB (--eventstore)', () => {
       expect(verify.stdout).toContain('Hash chain: intact');
       const history = await withEsdb('history', 'customer-cust-000001', '--json');
       expect(JSON.parse(history.stdout).entries[0].type).toBe('CustomerRegistered');
+      // The decoding worker opens the log where the runtime does: in EventStoreDB.
+      const rebuild = await withEsdb('rebuild', '--json');
+      expect(rebuild.code, rebuild.stderr).toBe(0);
+      expect(json<{ rebuilt: unknown[] }>(rebuild).rebuilt).toHaveLength(9);
     } finally {
       await emulator.stop();
     }

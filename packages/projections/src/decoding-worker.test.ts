@@ -1,4 +1,4 @@
-import { logStart, type RecordedEvent } from '@crm/event-store';
+import { isEventStoreError, logStart, type RecordedEvent } from '@crm/event-store';
 import { useTestDatabase } from '@crm/test-database/vitest';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,10 +21,10 @@ let stores: TestStores;
 let log: ReadonlyArray<RecordedEvent>;
 
 const script = new URL('./decoding-worker-fixture/worker.mjs', import.meta.url);
-const start = (unavailableEventId?: string) =>
+const start = (unavailableEventId?: string, storeDown = false) =>
   startDecodingWorker({
     script,
-    workerData: { url: database.url, unavailableEventId } satisfies FixtureData,
+    workerData: { url: database.url, unavailableEventId, storeDown } satisfies FixtureData,
   });
 
 beforeAll(async () => {
@@ -104,6 +104,16 @@ describe('a decoding worker', () => {
     expect(await schemaSnapshot(stores.db, 'worker_streams')).toEqual(
       await schemaSnapshot(stores.db, 'thread_streams'),
     );
+  });
+
+  it('passes a store outage on as the error of the store', async () => {
+    const worker = start(undefined, true);
+    try {
+      const failure = await worker.pages(logStart, 10, undefined).catch((error: unknown) => error);
+      expect(isEventStoreError(failure, 'Unavailable')).toBe(true);
+    } finally {
+      await worker.close();
+    }
   });
 
   it('refuses pages once closed', async () => {

@@ -1,5 +1,11 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { EventFilter, EventStore, LogPosition, RecordedEvent } from '@crm/event-store';
+import {
+  type EventFilter,
+  type EventStore,
+  EventStoreError,
+  type LogPosition,
+  type RecordedEvent,
+} from '@crm/event-store';
 import type { EventDecoder } from './event-decoder.ts';
 import type { ProjectedEvent } from './projection.ts';
 import { ProjectionRuntimeError } from './projection-runtime-error.ts';
@@ -52,10 +58,14 @@ const inTransit = (error: unknown): ErrorInTransit => {
   };
 };
 
-// A transient failure stays one (the runtime retries it); any other reads as what it said.
+// The errors callers tell apart by class come back as that class (a transient failure stays
+// one, a store outage stays the store's); any other reads as what it said, `code` included.
 const arrived = (error: ErrorInTransit): Error => {
   if (error.name === 'ProjectionRuntimeError' && error.code === 'Unavailable') {
     return new ProjectionRuntimeError('Unavailable', error.message);
+  }
+  if (error.name === 'EventStoreError' && error.code === 'Unavailable') {
+    return EventStoreError.unavailable(error.message);
   }
   const revived = new Error(error.message);
   revived.name = error.name;

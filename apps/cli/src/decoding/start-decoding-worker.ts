@@ -1,0 +1,16 @@
+import { type DecodingWorker, startDecodingWorker } from '@crm/projections';
+import type { GlobalOptions } from '../global-options.ts';
+
+/** The worker's own pool: the page read ahead and the key store's lookups while decoding. */
+export const decodingWorkerConnections = 4;
+
+const script = new URL('./decoding-worker.mjs', import.meta.url);
+
+/**
+ * Starts a worker thread that reads and decodes pages of the log for a joint rebuild (give
+ * `pages` to `rebuildProjectionsTogether`; `close` it when done, whatever happened). It opens
+ * its stores from the same options as the command's runtime: `--master-key` among them is
+ * copied to the thread as `workerData`, and neither side logs it.
+ */
+export const startCliDecodingWorker = (options: GlobalOptions): DecodingWorker =>
+  startDecodingWorker({ script, workerData: options });
