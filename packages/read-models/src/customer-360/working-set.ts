@@ -22,6 +22,18 @@ const key = (a: string, b: string): string => `${a}\u0000${b}`;
 // and plans one parameter per id).
 const anyOf = (column: string, ids: ReadonlySet<string>) =>
   sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`;
+// `(a, b) in (select * from unnest($1, $2))`: two array parameters however many pairs, so the
+// statement is planned once and reaches the rows by the key. A literal list of tuples is a new
+// statement for every count, and past a few hundred pairs the planner scans the whole table.
+const pairIn = (first: string, second: string, pairs: Iterable<readonly [string, string]>) => {
+  const firsts: string[] = [];
+  const seconds: string[] = [];
+  for (const [a, b] of pairs) {
+    firsts.push(a);
+    seconds.push(b);
+  }
+  return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) in (select * from unnest(${firsts}::text[], ${seconds}::text[]))`;
+};
 const isoOrNull = (value: Date | string | null): string | null =>
   value === null ? null : isoOf(value);
 const numberOrNull = (value: string | number | null): number | null =>
@@ -233,13 +245,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('follow_ups')
         .selectAll()
-        .where((eb) =>
-          eb(
-            eb.refTuple('customer_id', 'follow_up_id'),
-            'in',
-            [...followUpKeys.values()].map(([a, b]) => eb.tuple(a, b)),
-          ),
-        )
+        .where(pairIn('customer_id', 'follow_up_id', followUpKeys.values()))
         .execute();
       for (const row of rows)
         this.followUps.set(key(row.customer_id, row.follow_up_id), {
@@ -251,13 +257,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('campaign_members')
         .selectAll()
-        .where((eb) =>
-          eb(
-            eb.refTuple('campaign_id', 'customer_id'),
-            'in',
-            [...memberKeys.values()].map(([a, b]) => eb.tuple(a, b)),
-          ),
-        )
+        .where(pairIn('campaign_id', 'customer_id', memberKeys.values()))
         .execute();
       for (const row of rows) this.members.set(key(row.campaign_id, row.customer_id), { ...row });
     }
