@@ -8,6 +8,8 @@ import { type OwnedTask, type OwnershipSettings, ownTask } from './owned-task.ts
 import type { AnyProjection } from './projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from './projection-runner.ts';
 import type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
+import { rebuildGroup } from './rebuild-group.ts';
+import { rebuildProjectionsTogether } from './rebuild-together.ts';
 import { type RuntimeLogger, silentRuntimeLogger } from './runtime-logger.ts';
 import { migrateProjectionRuntime } from './runtime-schema.ts';
 
@@ -31,7 +33,11 @@ export interface ProjectionHostOptions<TDatabase> {
   readonly logger?: RuntimeLogger;
   /** This instance's name in logs and checkpoint rows. Defaults to `<hostname>-<pid>`. */
   readonly instanceId?: string;
-  /** Projections to rebuild (scratch schema, then swap) when this instance takes them. */
+  /**
+   * Projections to rebuild (scratch schema, then swap) when this instance takes them: those it
+   * takes within about two acquire intervals of each other are rebuilt in one pass over the log
+   * (`rebuildProjectionsTogether`).
+   */
   readonly rebuild?: ReadonlyArray<string>;
   readonly onProgress?: (progress: RebuildProgress) => void;
   readonly ownership?: Partial<OwnershipSettings>;
@@ -116,6 +122,28 @@ export const createProjectionHost = <TDatabase>(
   // The signal of `run`: set when it starts, so tasks can tell a shutdown from a lost lock.
   let shutdown: AbortSignal | undefined;
 
+  // The projections named for a rebuild are rebuilt in one pass, as their tasks take them.
+  const rebuilds = rebuildGroup<TDatabase>({
+    expected: toRebuild.size,
+    gatherMs: 2 * settings.acquireIntervalMs,
+    rebuild: async (members, signal) =>
+      rebuildProjectionsTogether(
+        {
+          eventStore,
+          members,
+          counter,
+          logger,
+          owner: instanceId,
+          ...(options.decode === undefined ? {} : { decode: options.decode }),
+          ...(options.rebuildBatchSize === undefined
+            ? {}
+            : { batchSize: options.rebuildBatchSize }),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        },
+        signal,
+      ),
+  });
+
   const projectionTask = (projection: AnyProjection): OwnedTask<TDatabase> => ({
     name: projection.name,
     run: async (connection, signal) => {
@@ -134,8 +162,20 @@ export const createProjectionHost = <TDatabase>(
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       });
       const entry = entries.get(projection.name);
+      if (toRebuild.delete(projection.name)) {
+        if (entry !== undefined) entry.state = 'rebuilding';
+        const rebuilt = await rebuilds.join(connection, projection, signal);
+        if (rebuilt.outcome === 'interrupted') {
+          // Still to do: whichever instance takes it next (maybe this one) rebuilds it then.
+          toRebuild.add(projection.name);
+          return;
+        }
+        if (rebuilt.outcome === 'poisoned') {
+          if (entry !== undefined) entry.state = 'poisoned';
+          throw rebuilt.error;
+        }
+      }
       if (entry !== undefined) entry.runner = runner;
-      if (toRebuild.delete(projection.name) && !(await runner.rebuild(signal))) return;
       await runner.run(signal);
       // A clean shutdown says so in the checkpoint row; a lost lock leaves it to the new owner.
       if (shutdown?.aborted === true && runner.status().state === 'stopped') {

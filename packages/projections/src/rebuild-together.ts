@@ -12,6 +12,7 @@ import { processBatch } from './process-batch.ts';
 import type { AnyProjection, ProjectedEvent } from './projection.ts';
 import { isProjectionPoisoned, type ProjectionPoisoned } from './projection-poisoned.ts';
 import { createRunnerContext, defaultRebuildBatchSize } from './projection-runner.ts';
+import { checkProjection } from './projection-schema.ts';
 import type { RebuildProgress } from './projection-status.ts';
 import {
   beginRebuild,
@@ -119,6 +120,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   const { eventStore, members } = options;
   const first = members[0];
   if (first === undefined) return [];
+  for (const member of members) checkProjection(member.projection);
   await migrateProjectionRuntime(first.db);
   const contexts = members.map((member) =>
     createRunnerContext(
