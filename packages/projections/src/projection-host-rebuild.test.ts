@@ -1,13 +1,12 @@
-import { comparePositions, type RecordedEvent } from '@crm/event-store';
+import { comparePositions } from '@crm/event-store';
 import { useTestDatabase } from '@crm/test-database/vitest';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint } from './checkpoints.ts';
-import { decodeRecordedEvent } from './event-decoder.ts';
 import { createProjectionHost } from './projection-host.ts';
 import { createProjectionRunner } from './projection-runner.ts';
 import type { RebuildProgress } from './projection-status.ts';
-import { openTestStores, type TestStores, waitUntil } from './test-support.ts';
+import { countingDecoder, openTestStores, type TestStores, waitUntil } from './test-support.ts';
 import {
   appendStreamHistories,
   categoryCountProjection,
@@ -48,17 +47,14 @@ describe('a projection host told to rebuild projections', () => {
     await sql`DELETE FROM hosted_categories.category_counts`.execute(stores.db);
     await sql`UPDATE hosted_streams.stream_counts SET events = events + 1`.execute(stores.db);
 
-    const decodings = new Map<string, number>();
+    const { decode, counts: decodings } = countingDecoder();
     const progress: RebuildProgress[] = [];
     const host = createProjectionHost({
       db: stores.db,
       eventStore: stores.store,
       projections,
       rebuild: projections.map((projection) => projection.name),
-      decode: (recorded: RecordedEvent) => {
-        decodings.set(recorded.eventId, (decodings.get(recorded.eventId) ?? 0) + 1);
-        return decodeRecordedEvent(recorded);
-      },
+      decode,
       onProgress: (p) => progress.push(p),
       ownership: { acquireIntervalMs: 100, heartbeatMs: 100, retryDelayMs: 300 },
     });

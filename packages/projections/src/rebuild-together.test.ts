@@ -2,11 +2,10 @@ import type { RecordedEvent } from '@crm/event-store';
 import { useTestDatabase } from '@crm/test-database/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckpoint, loadRebuild } from './checkpoints.ts';
-import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
 import { ProjectionPoisoned } from './projection-poisoned.ts';
 import { createProjectionRunner } from './projection-runner.ts';
 import { rebuildProjectionsTogether } from './rebuild-together.ts';
-import { openTestStores, type TestStores } from './test-support.ts';
+import { countingDecoder, openTestStores, type TestStores } from './test-support.ts';
 import {
   appendStreamHistories,
   categoryCountProjection,
@@ -31,18 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stores.close();
 });
-
-/** A decoder that counts how often each event is decoded. */
-const countingDecoder = (): { decode: EventDecoder; counts: Map<string, number> } => {
-  const counts = new Map<string, number>();
-  return {
-    counts,
-    decode: (recorded: RecordedEvent) => {
-      counts.set(recorded.eventId, (counts.get(recorded.eventId) ?? 0) + 1);
-      return decodeRecordedEvent(recorded);
-    },
-  };
-};
 
 describe('rebuilding projections together', () => {
   it('gives each what its own rebuild gives, decoding every event once', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@crm/event-store-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
 
 /** A PostgreSQL event store and a read-model Kysely on one test database. */
 export interface TestStores {
@@ -109,6 +110,18 @@ export const redeliveringStore = (
         [Symbol.asyncIterator]: () => iterable,
       };
       return subscription;
+    },
+  };
+};
+
+/** A decoder that counts how often each event is decoded. */
+export const countingDecoder = (): { decode: EventDecoder; counts: Map<string, number> } => {
+  const counts = new Map<string, number>();
+  return {
+    counts,
+    decode: (recorded: RecordedEvent) => {
+      counts.set(recorded.eventId, (counts.get(recorded.eventId) ?? 0) + 1);
+      return decodeRecordedEvent(recorded);
     },
   };
 };
