@@ -136,8 +136,8 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   const batchSize = options.batchSize ?? defaultRebuildBatchSize;
   const decode = options.decode ?? decodeRecordedEvent;
   const filter = unionFilter(members.map((member) => member.projection));
-  const cursors: RebuildCursor[] = [];
-  for (const context of contexts) cursors.push(await beginRebuild(context));
+  // Each member prepares its scratch schema and counts its events on its own connection.
+  const cursors: RebuildCursor[] = await Promise.all(contexts.map(beginRebuild));
 
   const readHere: DecodedPageSource = async (after, maxCount, pageFilter) => {
     const events = await eventStore.readAll({
