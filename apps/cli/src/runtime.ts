@@ -21,6 +21,7 @@ import {
   type EventStoreTables,
   migrateEventStore,
   pgNotifications,
+  postgresEventCounter,
 } from '@crm/event-store-postgres';
 import {
   type AnyProjection,
@@ -36,7 +37,6 @@ import { cachingKeyStore } from './demo/caching-key-store.ts';
 import { writeThroughSnapshots } from './demo/write-through-snapshots.ts';
 import type { GlobalOptions } from './global-options.ts';
 import { type CliLogger, createLogger } from './logger.ts';
-import { postgresEventCounter } from './postgres-event-counter.ts';
 
 /** The CRM's routes with aggregates snapshotted every `every` events. */
 const snapshotEvery = (every: number) =>

@@ -1,18 +1,18 @@
+import { auditLog, revealingDecoder } from '@crm/audit';
 import { createPostgresKeyStore, migrateCommandHandling } from '@crm/command-handling-postgres';
 import {
   createPostgresEventStore,
   type EventStoreTables,
   migrateEventStore,
   pgNotifications,
+  postgresEventCounter,
 } from '@crm/event-store-postgres';
 import { createProjectionHost, type OwnedTask } from '@crm/projections';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { domainEventDecoder } from './domain-event-decoder.ts';
 import { loadProjections } from './load-projections.ts';
 import { policyTask } from './policy-task.ts';
-import { postgresEventCounter } from './postgres-event-counter.ts';
 import type { ProjectorConfig } from './projector-config.ts';
 
 const poolOf = (url: string, max: number, logger: Logger): pg.Pool => {
@@ -68,8 +68,11 @@ export const runProjector = async (
       eventStore,
       projections,
       tasks,
-      decode: domainEventDecoder({ eventStore, keyStore }),
-      counter: postgresEventCounter(storeDb),
+      // Command handling's stored events, decrypted (erased fields as `ErasedValue`); a key store
+      // outage is `Unavailable` (retried), a corrupt event poison.
+      decode: revealingDecoder(auditLog({ eventStore, keyStore }).reader),
+      // Capped: past ten million, "very far behind" is all a lag log line needs.
+      counter: postgresEventCounter(storeDb, { cap: 10_000_000 }),
       batchSize: config.batchSize,
       // Given always: the host would otherwise rebuild in `batchSize` (500) batches too.
       rebuildBatchSize: config.rebuildBatchSize,

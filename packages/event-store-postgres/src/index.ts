@@ -1,3 +1,5 @@
+export type { PostgresEventCounterOptions } from './event-counter.ts';
+export { postgresEventCounter } from './event-counter.ts';
 export type { EventNotifications } from './event-notifications.ts';
 export type { PgListenClient, PgListenPool } from './pg-notifications.ts';
 export { pgNotifications } from './pg-notifications.ts';

@@ -13,7 +13,7 @@ import { ImportError } from './import-error.ts';
 import { customerFields } from './import-fields.ts';
 import { importIds } from './import-ids.ts';
 import type { DuplicateRow, FailedRow, ImportReport, WrittenRow } from './import-report.ts';
-import { type RowProblem, rowReader } from './row-reader.ts';
+import { cleanRows, handleAs, sharedRowOptions, wroteNothing, wroteRows } from './import-run.ts';
 
 /** How a customers file is read and written. */
 export interface CustomerImportOptions {
@@ -133,21 +133,13 @@ export const importCustomers = async (
     );
   }
   const ids = importIds(options.namespace ?? 'csv-import', 'customers');
-  const invalid: RowProblem[] = [];
-  const clean: CleanCustomer[] = [];
-  for (const csvRow of table.rows) {
-    const reader = rowReader(csvRow, mapping);
-    const row = cleanCustomerRow(reader, {
+  const { invalid, clean } = cleanRows(table, mapping, (reader) =>
+    cleanCustomerRow(reader, {
       source: options.source ?? 'csv-import',
       channel: options.channel ?? 'other',
-      ownerId: options.ownerId ?? context.actor.id,
-      now: options.now,
-      ...(options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion }),
-      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
-    });
-    if (row === undefined) invalid.push(...reader.problems());
-    else clean.push(row);
-  }
+      ...sharedRowOptions(options, context),
+    }),
+  );
 
   let planned = planFile(clean, ids.aggregateId);
   if (context.directory !== undefined) {
@@ -205,7 +197,7 @@ export const importCustomers = async (
     unmappedColumns: mapping.unmapped,
   };
   if (options.allOrNothing === true && invalid.length > 0) {
-    return { ...base, written: [], alreadyImported: [], failed: [], wroteNothing: true };
+    return wroteNothing(base);
   }
 
   const toRegister = planned.filter(
@@ -218,11 +210,7 @@ export const importCustomers = async (
   const total = toRegister.length + toMerge.length;
   let done = 0;
   const step = async (p: Planned, name: string, command: unknown): Promise<boolean> => {
-    const result = await context.handle(command, {
-      commandId: ids.commandId(p.row.key, name),
-      actor: context.actor,
-      ...(context.logger === undefined ? {} : { logger: context.logger }),
-    });
+    const result = await handleAs(context, command, ids.commandId(p.row.key, name));
     context.onProgress?.({ done: ++done, total });
     if (result.kind === 'accepted') return true;
     failed.push({
@@ -267,12 +255,5 @@ export const importCustomers = async (
         action: `merged into ${p.duplicate.survivorId}`,
       });
   });
-  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
-  return {
-    ...base,
-    written: written.sort(byLine),
-    alreadyImported: alreadyImported.sort(byLine),
-    failed: failed.sort(byLine),
-    wroteNothing: false,
-  };
+  return wroteRows(base, written, alreadyImported, failed);
 };

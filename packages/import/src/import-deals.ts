@@ -19,7 +19,7 @@ import { ImportError } from './import-error.ts';
 import { dealFields } from './import-fields.ts';
 import { importIds } from './import-ids.ts';
 import type { DuplicateRow, FailedRow, ImportReport, WrittenRow } from './import-report.ts';
-import { type RowProblem, rowReader } from './row-reader.ts';
+import { cleanRows, handleAs, sharedRowOptions, wroteNothing, wroteRows } from './import-run.ts';
 
 /** How a deals file is read and written. */
 export interface DealImportOptions {
@@ -77,23 +77,15 @@ export const importDeals = async (
   const namespace = options.namespace ?? 'csv-import';
   const ids = importIds(namespace, 'deals');
   const customerIds = importIds(namespace, 'customers');
-  const invalid: RowProblem[] = [];
-  const clean: CleanDeal[] = [];
-  for (const csvRow of table.rows) {
-    const reader = rowReader(csvRow, mapping);
-    const deal = cleanDealRow(reader, {
+  const { invalid, clean } = cleanRows(table, mapping, (reader) =>
+    cleanDealRow(reader, {
       reportingCurrency: options.reportingCurrency,
       currency: options.currency ?? options.reportingCurrency,
       rates: options.rates ?? {},
       productId: options.productId ?? 'imported',
-      ownerId: options.ownerId ?? context.actor.id,
-      now: options.now,
-      ...(options.defaultRegion === undefined ? {} : { defaultRegion: options.defaultRegion }),
-      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
-    });
-    if (deal === undefined) invalid.push(...reader.problems());
-    else clean.push(deal);
-  }
+      ...sharedRowOptions(options, context),
+    }),
+  );
 
   // Customers: an id from the customers file, a CRM id, or a stored email or phone.
   const byContact = new Map<string, string>();
@@ -185,7 +177,7 @@ export const importDeals = async (
     unmappedColumns: mapping.unmapped,
   };
   if (options.allOrNothing === true && invalid.length > 0) {
-    return { ...base, written: [], alreadyImported: [], failed: [], wroteNothing: true };
+    return wroteNothing(base);
   }
 
   const written: WrittenRow[] = [];
@@ -196,11 +188,7 @@ export const importDeals = async (
     const before = await streamExists(context.eventStore, `deal-${p.dealId}`);
     // The steps of one deal run in order; a re-run replays them (same ids) and writes nothing.
     for (const step of p.steps) {
-      const result = await context.handle(step.command, {
-        commandId: ids.commandId(p.deal.key, step.name),
-        actor: context.actor,
-        ...(context.logger === undefined ? {} : { logger: context.logger }),
-      });
+      const result = await handleAs(context, step.command, ids.commandId(p.deal.key, step.name));
       if (result.kind !== 'accepted') {
         failed.push({
           line: p.deal.line,
@@ -216,12 +204,5 @@ export const importDeals = async (
     const action = p.deal.status === 'open' ? 'opened' : p.deal.status;
     (before ? alreadyImported : written).push({ line: p.deal.line, id: p.dealId, action });
   });
-  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
-  return {
-    ...base,
-    written: written.sort(byLine),
-    alreadyImported: alreadyImported.sort(byLine),
-    failed: failed.sort(byLine),
-    wroteNothing: false,
-  };
+  return wroteRows(base, written, alreadyImported, failed);
 };

@@ -1,11 +1,18 @@
 import { createDomainEventReader, crmRoutingTable, type KeyStore } from '@crm/command-handling';
 import type { DomainEvent } from '@crm/domain';
 import type { EventStore } from '@crm/event-store';
+import {
+  type EventStoreTables,
+  postgresEventCounter as sharedPostgresEventCounter,
+} from '@crm/event-store-postgres';
 import { type EventCounter, type EventDecoder, ProjectionRuntimeError } from '@crm/projections';
+import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 
 // The two pieces of `apps/projector` a rebuild uses, as it wires them (an app is not a library
 // to import from): the decoder of command handling's stored events and the SQL event counter.
+// The decoder is `@crm/audit`'s `revealingDecoder` over again: importing it would make
+// `@crm/audit` (which depends on `@crm/read-models`) a dependency of `@crm/read-models`, a cycle.
 
 /**
  * Stored event → projected event through command handling's reader: personal fields
@@ -36,16 +43,11 @@ export const domainEventDecoder = (input: {
   };
 };
 
-/** Counts the events of the filter after a position in SQL: a rebuild's progress total. */
-export const postgresEventCounter =
-  (pool: pg.Pool): EventCounter =>
-  async (after, filter) => {
-    const types = filter?.eventTypes === undefined ? null : [...filter.eventTypes];
-    const { rows } = await pool.query<{ readonly count: string }>(
-      `SELECT count(*)::text AS count FROM es_events
-       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-         AND ($3::text[] IS NULL OR type = ANY ($3::text[]))`,
-      [after.commit < 0n ? '0' : after.commit.toString(), after.prepare.toString(), types],
-    );
-    return Number(rows[0]?.count ?? 0);
-  };
+/**
+ * Counts the events of the filter after a position in SQL (the event store's own counter, on
+ * the benchmark's pool): a rebuild's progress total.
+ */
+export const postgresEventCounter = (pool: pg.Pool): EventCounter =>
+  sharedPostgresEventCounter(
+    new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool }) }),
+  );

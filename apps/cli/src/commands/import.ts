@@ -4,6 +4,7 @@ import type { AcquisitionChannel, CurrencyCode, PhoneRegion } from '@crm/domain'
 import {
   customer360Directory,
   type DateOrder,
+  type ImportContext,
   type ImportReport,
   importCustomers,
   importDeals,
@@ -207,6 +208,58 @@ const finish = (result: ImportReport, file: string, json: boolean): void => {
   }
 };
 
+/** The file and the flags every import reads before it opens the runtime. */
+interface ImportInput {
+  readonly text: string;
+  readonly mapping: Record<string, string>;
+  readonly region: PhoneRegion | undefined;
+}
+
+const readInput = async (file: string, flags: ImportFlags): Promise<ImportInput> => {
+  const text = await readText(file, 'file');
+  const mapping = await mappingOf(flags);
+  return { text, mapping, region: regionOf(flags) };
+};
+
+/** The import options customers and deals take from the common flags. */
+const commonImportOptions = (input: ImportInput, flags: ImportFlags) => ({
+  mapping: input.mapping,
+  namespace: flags.namespace,
+  now: new Date().toISOString(),
+  ...(input.region === undefined ? {} : { defaultRegion: input.region }),
+  ...(flags.owner === undefined ? {} : { ownerId: flags.owner }),
+  ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder }),
+  ...(flags.allOrNothing === true ? { allOrNothing: true } : {}),
+});
+
+/** Runs an import on the runtime with a progress bar, then reports it (failing on bad rows). */
+const runImport = (
+  command: Command,
+  file: string,
+  flags: ImportFlags,
+  run: (runtime: Runtime, context: ImportContext) => Promise<ImportReport>,
+): Promise<void> =>
+  withRuntime(command, { migrate: true }, async (runtime) => {
+    const progress = createProgress();
+    const bar = progress.bar(`Importing ${basename(file)}`, 0);
+    try {
+      const directory = await directoryOf(runtime);
+      const result = await run(runtime, {
+        handle: runtime.handle,
+        eventStore: runtime.eventStore,
+        actor: { id: flags.actor, role: flags.role },
+        logger: runtime.logger,
+        onProgress: ({ done, total }) => bar.update(done, total),
+        ...(directory === undefined ? {} : { directory }),
+      });
+      bar.finish();
+      progress.stop();
+      finish(result, file, flags.json === true);
+    } finally {
+      progress.stop();
+    }
+  });
+
 const customersCommand = (): Command =>
   withCommonOptions(
     new Command('customers')
@@ -227,44 +280,15 @@ const customersCommand = (): Command =>
         flags: ImportFlags & { source: string; channel: string; mergeDuplicates?: boolean },
         command: Command,
       ) => {
-        const text = await readText(file, 'file');
-        const mapping = await mappingOf(flags);
-        const region = regionOf(flags);
-        await withRuntime(command, { migrate: true }, async (runtime) => {
-          const progress = createProgress();
-          const bar = progress.bar(`Importing ${basename(file)}`, 0);
-          try {
-            const directory = await directoryOf(runtime);
-            const result = await importCustomers(
-              text,
-              {
-                handle: runtime.handle,
-                eventStore: runtime.eventStore,
-                actor: { id: flags.actor, role: flags.role },
-                logger: runtime.logger,
-                onProgress: ({ done, total }) => bar.update(done, total),
-                ...(directory === undefined ? {} : { directory }),
-              },
-              {
-                mapping,
-                namespace: flags.namespace,
-                source: flags.source,
-                channel: flags.channel as AcquisitionChannel,
-                now: new Date().toISOString(),
-                ...(region === undefined ? {} : { defaultRegion: region }),
-                ...(flags.owner === undefined ? {} : { ownerId: flags.owner }),
-                ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder }),
-                ...(flags.mergeDuplicates === true ? { mergeDuplicates: true } : {}),
-                ...(flags.allOrNothing === true ? { allOrNothing: true } : {}),
-              },
-            );
-            bar.finish();
-            progress.stop();
-            finish(result, file, flags.json === true);
-          } finally {
-            progress.stop();
-          }
-        });
+        const input = await readInput(file, flags);
+        await runImport(command, file, flags, (_runtime, context) =>
+          importCustomers(input.text, context, {
+            ...commonImportOptions(input, flags),
+            source: flags.source,
+            channel: flags.channel as AcquisitionChannel,
+            ...(flags.mergeDuplicates === true ? { mergeDuplicates: true } : {}),
+          }),
+        );
       },
     );
 
@@ -306,49 +330,20 @@ const dealsCommand = (): Command =>
         },
         command: Command,
       ) => {
-        const text = await readText(file, 'file');
-        const mapping = await mappingOf(flags);
-        const region = regionOf(flags);
+        const input = await readInput(file, flags);
         const currency = flags.currency?.trim().toUpperCase();
         if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
           throw new CliError('usage', `--currency: "${flags.currency}" is not an ISO 4217 code.`);
         }
-        await withRuntime(command, { migrate: true }, async (runtime) => {
-          const progress = createProgress();
-          const bar = progress.bar(`Importing ${basename(file)}`, 0);
-          try {
-            const directory = await directoryOf(runtime);
-            const result = await importDeals(
-              text,
-              {
-                handle: runtime.handle,
-                eventStore: runtime.eventStore,
-                actor: { id: flags.actor, role: flags.role },
-                logger: runtime.logger,
-                onProgress: ({ done, total }) => bar.update(done, total),
-                ...(directory === undefined ? {} : { directory }),
-              },
-              {
-                mapping,
-                namespace: flags.namespace,
-                reportingCurrency: runtime.options.settings.reportingCurrency,
-                rates: flags.rate,
-                productId: flags.product,
-                now: new Date().toISOString(),
-                ...(currency === undefined ? {} : { currency: currency as CurrencyCode }),
-                ...(region === undefined ? {} : { defaultRegion: region }),
-                ...(flags.owner === undefined ? {} : { ownerId: flags.owner }),
-                ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder }),
-                ...(flags.allOrNothing === true ? { allOrNothing: true } : {}),
-              },
-            );
-            bar.finish();
-            progress.stop();
-            finish(result, file, flags.json === true);
-          } finally {
-            progress.stop();
-          }
-        });
+        await runImport(command, file, flags, (runtime, context) =>
+          importDeals(input.text, context, {
+            ...commonImportOptions(input, flags),
+            reportingCurrency: runtime.options.settings.reportingCurrency,
+            rates: flags.rate,
+            productId: flags.product,
+            ...(currency === undefined ? {} : { currency: currency as CurrencyCode }),
+          }),
+        );
       },
     );
 
