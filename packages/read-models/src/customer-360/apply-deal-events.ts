@@ -62,6 +62,20 @@ const entry = (
   reference,
 });
 
+/** After an invoice or a payment: the order's payment status again, and its timeline entry. */
+const paymentEntry = (deal: DealRow, title: string, amount: Money): Entry => {
+  deal.payment_status = paymentStatusOf(
+    deal.revenue_minor ?? 0,
+    deal.invoiced_minor,
+    deal.paid_minor,
+  );
+  return entry(
+    'order',
+    `${title}: ${formatMinor(amount.amountMinor, deal.currency)}`,
+    deal.deal_id,
+  );
+};
+
 /**
  * Applies a deal event to the deal's row and returns the customer and timeline entry it makes.
  * A won deal is the customer's order: deliveries, invoices and payments update its status.
@@ -198,33 +212,11 @@ export const applyDealEvent = (
     case 'InvoiceIssued':
       deal.invoiced_minor += event.data.amount.amountMinor;
       deal.outstanding_minor += event.data.amount.amountMinor;
-      deal.payment_status = paymentStatusOf(
-        deal.revenue_minor ?? 0,
-        deal.invoiced_minor,
-        deal.paid_minor,
-      );
-      return result(
-        entry(
-          'order',
-          `Invoice issued: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`,
-          deal.deal_id,
-        ),
-      );
+      return result(paymentEntry(deal, 'Invoice issued', event.data.amount));
     case 'PaymentRecorded':
       deal.paid_minor += event.data.amount.amountMinor;
       deal.outstanding_minor -= event.data.amount.amountMinor;
-      deal.payment_status = paymentStatusOf(
-        deal.revenue_minor ?? 0,
-        deal.invoiced_minor,
-        deal.paid_minor,
-      );
-      return result(
-        entry(
-          'order',
-          `Payment received: ${formatMinor(event.data.amount.amountMinor, deal.currency)}`,
-          deal.deal_id,
-        ),
-      );
+      return result(paymentEntry(deal, 'Payment received', event.data.amount));
     default:
       event satisfies never;
       return undefined;

@@ -1,13 +1,16 @@
-import type {
-  CampaignEvent,
-  CustomerEvent,
-  DealEvent,
-  DomainEvent,
-  TicketEvent,
+import {
+  type CampaignEvent,
+  type CustomerEvent,
+  customerEventCodecs,
+  type DealEvent,
+  type DomainEvent,
+  dealEventCodecs,
+  type TicketEvent,
+  ticketEventCodecs,
 } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import type { Transaction } from 'kysely';
-import { unappliedEvents, utcOf } from '../projection-kit/index.ts';
+import { eventTypesOf, unappliedEvents, utcOf } from '../projection-kit/index.ts';
 import { applyCampaignEvent } from './apply-campaign-events.ts';
 import { applyCustomerEvent } from './apply-customer-events.ts';
 import { applyDealEvent } from './apply-deal-events.ts';
@@ -26,74 +29,22 @@ export interface Customer360Options {
 /** Timeline entries kept per customer unless configured otherwise. */
 export const defaultTimelineLength = 50;
 
+// Campaign launches, costs and endings say nothing about a customer, so they are not read.
 const campaignTypes = new Set<string>([
   'CampaignPlanned',
   'CampaignMembersAdded',
   'CampaignResponseRecorded',
 ]);
-const ticketTypes = new Set<string>([
-  'TicketOpened',
-  'TicketAssigned',
-  'TicketReplied',
-  'TicketFirstResponseSlaBreached',
-  'TicketEscalated',
-  'TicketPriorityChanged',
-  'TicketResolved',
-  'TicketResolutionSlaBreached',
-  'TicketReopened',
-  'TicketClosed',
-  'TicketRated',
-]);
-const dealTypes = new Set<string>([
-  'DealOpened',
-  'DealStageChanged',
-  'DealWinProbabilitySet',
-  'DealLineItemsRevised',
-  'DealExpectedCloseDateMoved',
-  'DealReassigned',
-  'DealWon',
-  'DealLost',
-  'DealReopened',
-  'WonDealCorrected',
-  'DeliveryRecorded',
-  'InvoiceIssued',
-  'PaymentRecorded',
-]);
+const ticketTypes = new Set<string>(eventTypesOf(ticketEventCodecs));
+const dealTypes = new Set<string>(eventTypesOf(dealEventCodecs));
+const customerTypes = new Set<string>(eventTypesOf(customerEventCodecs));
 
-// Campaign launches, costs and endings say nothing about a customer, so they are not read.
 const eventTypes = [
-  'CustomerRegistered',
-  'CustomerNameCorrected',
-  'CustomerEmailChanged',
-  'CustomerPhoneChanged',
-  'CustomerAddressChanged',
-  'CustomerOwnerAssigned',
-  'CustomerTagged',
-  'CustomerUntagged',
-  'CustomerPreferencesUpdated',
-  'CustomerLifecycleStageAdvanced',
-  'CustomerChurned',
-  'CustomerReactivated',
-  'InteractionRecorded',
-  'FollowUpScheduled',
-  'FollowUpCompleted',
-  'FollowUpCancelled',
-  'SatisfactionScoreRecorded',
-  'LoyaltyPointsEarned',
-  'LoyaltyPointsRedeemed',
-  'CustomerMerged',
-  'CustomerMergeReverted',
-  'CustomerDuplicateAbsorbed',
-  'CustomerDuplicateReleased',
-  'CustomerPersonalDataErased',
-  ...([...dealTypes, ...ticketTypes, ...campaignTypes] as ReadonlyArray<DomainEvent['type']>),
-] as const satisfies ReadonlyArray<DomainEvent['type']>;
-
-const customerTypes = new Set<string>(
-  eventTypes.filter(
-    (type) => !dealTypes.has(type) && !ticketTypes.has(type) && !campaignTypes.has(type),
-  ),
-);
+  ...customerTypes,
+  ...dealTypes,
+  ...ticketTypes,
+  ...campaignTypes,
+] as ReadonlyArray<DomainEvent['type']>;
 
 const isDealEvent = (event: DomainEvent): event is DealEvent => dealTypes.has(event.type);
 const isTicketEvent = (event: DomainEvent): event is TicketEvent => ticketTypes.has(event.type);

@@ -2,11 +2,14 @@ import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  customerLifecycleEventTypes,
+  isEventOf,
   isoOf,
   replaceRows,
   toReportingMinor,
   unappliedEvents,
   utcOf,
+  wonDealEventTypes,
 } from '../projection-kit/index.ts';
 import { customerRfmMigrations } from './migrations.ts';
 import {
@@ -19,23 +22,15 @@ import {
 
 /** The events RFM reads: wins and their corrections, lifecycle stage, merges. */
 export const customerRfmEventTypes = [
-  'CustomerRegistered',
-  'CustomerLifecycleStageAdvanced',
-  'CustomerChurned',
-  'CustomerReactivated',
-  'CustomerMerged',
-  'CustomerMergeReverted',
-  'DealWon',
-  'WonDealCorrected',
+  ...customerLifecycleEventTypes,
+  ...wonDealEventTypes,
 ] as const satisfies ReadonlyArray<DomainEvent['type']>;
 
 type RfmEvent = Extract<DomainEvent, { readonly type: (typeof customerRfmEventTypes)[number] }>;
 type CustomerEvent = Exclude<RfmEvent, { readonly type: 'DealWon' | 'WonDealCorrected' }>;
 type DealEvent = Extract<RfmEvent, { readonly type: 'DealWon' | 'WonDealCorrected' }>;
 
-const rfmTypes: ReadonlySet<string> = new Set(customerRfmEventTypes);
-
-const isRfmEvent = (event: DomainEvent): event is RfmEvent => rfmTypes.has(event.type);
+const isRfmEvent = isEventOf(customerRfmEventTypes);
 
 const isDealEvent = (event: RfmEvent): event is DealEvent =>
   event.type === 'DealWon' || event.type === 'WonDealCorrected';

@@ -2,12 +2,15 @@ import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  customerLifecycleEventTypes,
+  isEventOf,
   isoOf,
   replaceRows,
   reportingMonthOf,
   toReportingMinor,
   unappliedEvents,
   utcOf,
+  wonDealEventTypes,
 } from '../projection-kit/index.ts';
 import { kpiBoardMigrations } from './migrations.ts';
 import {
@@ -24,35 +27,19 @@ import {
 
 /** The events the KPI board reads. */
 export const kpiBoardEventTypes = [
-  'CustomerRegistered',
-  'CustomerLifecycleStageAdvanced',
-  'CustomerChurned',
-  'CustomerReactivated',
-  'CustomerMerged',
-  'CustomerMergeReverted',
+  ...customerLifecycleEventTypes,
   'SatisfactionScoreRecorded',
   'TicketRated',
-  'DealWon',
-  'WonDealCorrected',
+  ...wonDealEventTypes,
 ] as const satisfies ReadonlyArray<DomainEvent['type']>;
 
 type KpiEvent = Extract<DomainEvent, { readonly type: (typeof kpiBoardEventTypes)[number] }>;
 type CustomerEvent = Extract<
   KpiEvent,
-  {
-    readonly type:
-      | 'CustomerRegistered'
-      | 'CustomerLifecycleStageAdvanced'
-      | 'CustomerChurned'
-      | 'CustomerReactivated'
-      | 'CustomerMerged'
-      | 'CustomerMergeReverted';
-  }
+  { readonly type: (typeof customerLifecycleEventTypes)[number] }
 >;
 
-const kpiTypes: ReadonlySet<string> = new Set(kpiBoardEventTypes);
-
-const isKpiEvent = (event: DomainEvent): event is KpiEvent => kpiTypes.has(event.type);
+const isKpiEvent = isEventOf(kpiBoardEventTypes);
 
 const isCustomerEvent = (event: KpiEvent): event is CustomerEvent =>
   event.type.startsWith('Customer');

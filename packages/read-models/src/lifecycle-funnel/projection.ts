@@ -8,6 +8,7 @@ import {
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import type { Transaction } from 'kysely';
 import {
+  customerLifecycleEventTypes,
   isoOf,
   pipelineValueOf,
   replaceRows,
@@ -21,12 +22,7 @@ import { lifecycleFunnelMigrations } from './migrations.ts';
 import { type LifecycleFunnelTables, lifecycleFunnelColumnKinds } from './tables.ts';
 
 const eventTypes = [
-  'CustomerRegistered',
-  'CustomerLifecycleStageAdvanced',
-  'CustomerChurned',
-  'CustomerReactivated',
-  'CustomerMerged',
-  'CustomerMergeReverted',
+  ...customerLifecycleEventTypes,
   'DealOpened',
   'DealStageChanged',
   'DealWinProbabilitySet',

@@ -48,6 +48,26 @@ const inPeriod = (alias: string, period: ProfitPeriod): RawBuilder<boolean> => {
   return sql<boolean>`${sql.ref(`${alias}.month`)} between ${period.fromMonth} and ${period.toMonth}`;
 };
 
+// Revenue, cost, profit and orders summed over the rows of `m`.
+const figureSums = [
+  sql<string>`sum(m.revenue)`.as('revenue'),
+  sql<string>`sum(m.cost)`.as('cost'),
+  sql<string>`sum(m.profit)`.as('profit'),
+  sql<string>`sum(m.orders)`.as('orders'),
+] as const;
+
+const figuresOf = (row: {
+  readonly revenue: string;
+  readonly cost: string;
+  readonly profit: string;
+  readonly orders: string;
+}): ProfitFigures => ({
+  revenueMinor: bigintOf(row.revenue),
+  costMinor: bigintOf(row.cost),
+  profitMinor: bigintOf(row.profit),
+  orders: Number(row.orders),
+});
+
 // The customer a row counts for: a merged-away duplicate's profit is its survivor's.
 const owner = sql<string>`coalesce(c.merged_into, m.customer_id)`;
 
@@ -59,6 +79,43 @@ interface TotalsRow {
   readonly orders: string;
   readonly quantity: string;
 }
+
+/**
+ * The columns that rank rows by `profit` (descending, ties by `id`): `rank`, `positive_total`
+ * (the sum of all positive profits) and `before` (the positive profit of those ranked above).
+ */
+export const profitRanking = (id: string) =>
+  [
+    sql<string>`row_number() over (order by profit desc, ${sql.ref(id)})`.as('rank'),
+    sql<string>`sum(greatest(profit, 0)) over ()`.as('positive_total'),
+    sql<string>`coalesce(sum(greatest(profit, 0)) over (order by profit desc, ${sql.ref(id)} rows between unbounded preceding and 1 preceding), 0)`.as(
+      'before',
+    ),
+  ] as const;
+
+/** The A/B/C/D tier of a row ranked by `profitRanking`, by the rule explained at `tiered`. */
+export const tierOf = (thresholds: TierThresholds): RawBuilder<ProfitTier> =>
+  sql<ProfitTier>`case
+    when profit < 0 then 'D'
+    when profit = 0 then 'C'
+    when before < ${String(thresholds.a)}::numeric * positive_total then 'A'
+    when before < ${String(thresholds.b)}::numeric * positive_total then 'B'
+    else 'C' end`;
+
+/** A ranked row's share of the positive profit, alone and with those ranked above it. */
+export const profitShares = (row: {
+  readonly profit: string;
+  readonly before: string;
+  readonly positive_total: string;
+}): { readonly shareOfProfit: number; readonly cumulativeShare: number } => {
+  const total = Number(row.positive_total);
+  const profit = bigintOf(row.profit);
+  const positive = profit > 0n ? Number(profit) : 0;
+  return {
+    shareOfProfit: total > 0 ? positive / total : 0,
+    cumulativeShare: total > 0 ? (Number(row.before) + positive) / total : 0,
+  };
+};
 
 /*
  * The tier is computed in the query, over the totals of the period, so thresholds are a query
@@ -75,47 +132,20 @@ const tiered = async (
   checkThresholds(thresholds);
   const rows = await db
     .with('totals', () => totals)
-    .with('ranked', (qb) =>
-      qb
-        .selectFrom('totals')
-        .selectAll()
-        .select([
-          sql<string>`sum(greatest(profit, 0)) over ()`.as('positive_total'),
-          sql<string>`coalesce(sum(greatest(profit, 0)) over (order by profit desc, subject_id rows between unbounded preceding and 1 preceding), 0)`.as(
-            'before',
-          ),
-          sql<string>`row_number() over (order by profit desc, subject_id)`.as('rank'),
-        ]),
-    )
+    .with('ranked', (qb) => qb.selectFrom('totals').selectAll().select(profitRanking('subject_id')))
     .selectFrom('ranked')
     .selectAll()
-    .select(
-      sql<ProfitTier>`case
-        when profit < 0 then 'D'
-        when profit = 0 then 'C'
-        when before < ${String(thresholds.a)}::numeric * positive_total then 'A'
-        when before < ${String(thresholds.b)}::numeric * positive_total then 'B'
-        else 'C' end`.as('tier'),
-    )
+    .select(tierOf(thresholds).as('tier'))
     .orderBy('rank')
     .execute();
-  return rows.map((row) => {
-    const total = Number(row.positive_total);
-    const profit = bigintOf(row.profit);
-    const positive = profit > 0n ? Number(profit) : 0;
-    return {
-      id: row.subject_id,
-      revenueMinor: bigintOf(row.revenue),
-      costMinor: bigintOf(row.cost),
-      profitMinor: profit,
-      orders: Number(row.orders),
-      quantity: bigintOf(row.quantity),
-      rank: Number(row.rank),
-      tier: row.tier,
-      shareOfProfit: total > 0 ? positive / total : 0,
-      cumulativeShare: total > 0 ? (Number(row.before) + positive) / total : 0,
-    };
-  });
+  return rows.map((row) => ({
+    id: row.subject_id,
+    ...figuresOf(row),
+    quantity: bigintOf(row.quantity),
+    rank: Number(row.rank),
+    tier: row.tier,
+    ...profitShares(row),
+  }));
 };
 
 /**
@@ -134,14 +164,7 @@ export const customerProfitTiers = async (
   const totals = db
     .selectFrom('customer_months as m')
     .leftJoin('customers as c', 'c.customer_id', 'm.customer_id')
-    .select([
-      owner.as('subject_id'),
-      sql<string>`sum(m.revenue)`.as('revenue'),
-      sql<string>`sum(m.cost)`.as('cost'),
-      sql<string>`sum(m.profit)`.as('profit'),
-      sql<string>`sum(m.orders)`.as('orders'),
-      sql<string>`0`.as('quantity'),
-    ])
+    .select([owner.as('subject_id'), ...figureSums, sql<string>`0`.as('quantity')])
     .where(inPeriod('m', period))
     .groupBy(owner);
   const rows = await tiered(db, totals, thresholds);
@@ -158,10 +181,7 @@ export const productProfitTiers = async (
     .selectFrom('product_months as m')
     .select([
       sql<string>`m.product_id`.as('subject_id'),
-      sql<string>`sum(m.revenue)`.as('revenue'),
-      sql<string>`sum(m.cost)`.as('cost'),
-      sql<string>`sum(m.profit)`.as('profit'),
-      sql<string>`sum(m.orders)`.as('orders'),
+      ...figureSums,
       sql<string>`sum(m.quantity)`.as('quantity'),
     ])
     .where(inPeriod('m', period))
@@ -189,20 +209,12 @@ export const summariseTiers = (rows: ReadonlyArray<TieredSubject>): TierSummary 
   return summary;
 };
 
-const figuresOf = (row: {
-  readonly revenue: string;
-  readonly cost: string;
-  readonly profit: string;
-  readonly orders: string;
-}): ProfitFigures => ({
-  revenueMinor: bigintOf(row.revenue),
-  costMinor: bigintOf(row.cost),
-  profitMinor: bigintOf(row.profit),
-  orders: Number(row.orders),
-});
-
 /** Per month or per year. */
 export type Granularity = 'month' | 'year';
+
+// The period a row of `m` falls in, as `YYYY-MM` or `YYYY`.
+const periodOf = (granularity: Granularity): RawBuilder<string> =>
+  granularity === 'month' ? sql<string>`m.month` : sql<string>`m.year::text`;
 
 /**
  * One customer's revenue, cost and profit per month or per year (reporting currency), oldest
@@ -214,17 +226,11 @@ export const customerProfitHistory = async (
   customerId: string,
   granularity: Granularity,
 ): Promise<ReadonlyArray<PeriodProfit>> => {
-  const period = granularity === 'month' ? sql<string>`m.month` : sql<string>`m.year::text`;
+  const period = periodOf(granularity);
   const rows = await db
     .selectFrom('customer_months as m')
     .leftJoin('customers as c', 'c.customer_id', 'm.customer_id')
-    .select([
-      period.as('period'),
-      sql<string>`sum(m.revenue)`.as('revenue'),
-      sql<string>`sum(m.cost)`.as('cost'),
-      sql<string>`sum(m.profit)`.as('profit'),
-      sql<string>`sum(m.orders)`.as('orders'),
-    ])
+    .select([period.as('period'), ...figureSums])
     .where(sql<boolean>`${owner} = ${customerId}`)
     .groupBy(period)
     .orderBy(period)
@@ -238,17 +244,10 @@ export const productProfitHistory = async (
   productId: string,
   granularity: Granularity,
 ): Promise<ReadonlyArray<PeriodProfit & { readonly quantity: bigint }>> => {
-  const period = granularity === 'month' ? sql<string>`m.month` : sql<string>`m.year::text`;
+  const period = periodOf(granularity);
   const rows = await db
     .selectFrom('product_months as m')
-    .select([
-      period.as('period'),
-      sql<string>`sum(m.revenue)`.as('revenue'),
-      sql<string>`sum(m.cost)`.as('cost'),
-      sql<string>`sum(m.profit)`.as('profit'),
-      sql<string>`sum(m.orders)`.as('orders'),
-      sql<string>`sum(m.quantity)`.as('quantity'),
-    ])
+    .select([period.as('period'), ...figureSums, sql<string>`sum(m.quantity)`.as('quantity')])
     .where('m.product_id', '=', productId)
     .groupBy(period)
     .orderBy(period)
@@ -265,16 +264,10 @@ export const profitByPeriod = async (
   db: Kysely<ProfitTiersTables>,
   granularity: Granularity,
 ): Promise<ReadonlyArray<PeriodProfit>> => {
-  const period = granularity === 'month' ? sql<string>`m.month` : sql<string>`m.year::text`;
+  const period = periodOf(granularity);
   const rows = await db
     .selectFrom('customer_months as m')
-    .select([
-      period.as('period'),
-      sql<string>`sum(m.revenue)`.as('revenue'),
-      sql<string>`sum(m.cost)`.as('cost'),
-      sql<string>`sum(m.profit)`.as('profit'),
-      sql<string>`sum(m.orders)`.as('orders'),
-    ])
+    .select([period.as('period'), ...figureSums])
     .groupBy(period)
     .orderBy(period)
     .execute();

@@ -4,6 +4,12 @@ export { chunksOf } from './chunks.ts';
 export type { Int8, Jsonb, Timestamptz } from './column-types.ts';
 export { bigintOf, isoOf, safeNumberOf, utcOf } from './column-types.ts';
 export { pipelineValueOf, weightedValueOf } from './deal-values.ts';
+export {
+  customerLifecycleEventTypes,
+  eventTypesOf,
+  isEventOf,
+  wonDealEventTypes,
+} from './event-types.ts';
 export { reportingMonthOf, yearOfMonth } from './reporting-calendar.ts';
 export { toReportingMinor } from './reporting-money.ts';
 export type { ColumnKind, ColumnKinds } from './upsert.ts';

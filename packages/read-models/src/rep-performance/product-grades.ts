@@ -5,6 +5,7 @@ import {
   type TierThresholds,
 } from '../profit-tiers/index.ts';
 import { checkThresholds } from '../profit-tiers/period.ts';
+import { profitRanking, profitShares, tierOf } from '../profit-tiers/queries.ts';
 import { bigintOf } from '../projection-kit/index.ts';
 import type { RepPerformanceTables } from './tables.ts';
 
@@ -44,30 +45,19 @@ export const withProductGrades = (
     .with('product_ranked', (qb) =>
       qb
         .selectFrom('product_profit')
+        .select(['product_id', 'profit', ...profitRanking('product_id')]),
+    )
+    .with('product_grade', (qb) =>
+      qb
+        .selectFrom('product_ranked')
         .select([
           'product_id',
           'profit',
-          sql<string>`row_number() over (order by profit desc, product_id)`.as('rank'),
-          sql<string>`sum(greatest(profit, 0)) over ()`.as('positive_total'),
-          sql<string>`coalesce(sum(greatest(profit, 0)) over (order by profit desc, product_id rows between unbounded preceding and 1 preceding), 0)`.as(
-            'before',
-          ),
+          'rank',
+          'before',
+          'positive_total',
+          tierOf(thresholds).as('grade'),
         ]),
-    )
-    .with('product_grade', (qb) =>
-      qb.selectFrom('product_ranked').select([
-        'product_id',
-        'profit',
-        'rank',
-        'before',
-        'positive_total',
-        sql<ProfitTier>`case
-            when profit < 0 then 'D'
-            when profit = 0 then 'C'
-            when before < ${String(thresholds.a)}::numeric * positive_total then 'A'
-            when before < ${String(thresholds.b)}::numeric * positive_total then 'B'
-            else 'C' end`.as('grade'),
-      ]),
     );
 };
 
@@ -87,16 +77,11 @@ export const productProfitGrades = async (
     .selectAll()
     .orderBy('rank')
     .execute();
-  return rows.map((row) => {
-    const total = Number(row.positive_total);
-    const profit = bigintOf(row.profit);
-    const positive = profit > 0n ? Number(profit) : 0;
-    return {
-      productId: row.product_id,
-      profitMinor: profit,
-      rank: Number(row.rank),
-      grade: row.grade,
-      cumulativeShare: total > 0 ? (Number(row.before) + positive) / total : 0,
-    };
-  });
+  return rows.map((row) => ({
+    productId: row.product_id,
+    profitMinor: bigintOf(row.profit),
+    rank: Number(row.rank),
+    grade: row.grade,
+    cumulativeShare: profitShares(row).cumulativeShare,
+  }));
 };

@@ -9,6 +9,7 @@ import type {
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  isEventOf,
   isoOf,
   replaceRows,
   reportingMonthOf,
@@ -37,9 +38,7 @@ export const repPerformanceEventTypes = [
 
 type RepEvent = Extract<DomainEvent, { readonly type: (typeof repPerformanceEventTypes)[number] }>;
 
-const repTypes: ReadonlySet<string> = new Set(repPerformanceEventTypes);
-
-const isRepEvent = (event: DomainEvent): event is RepEvent => repTypes.has(event.type);
+const isRepEvent = isEventOf(repPerformanceEventTypes);
 
 type DealRow = Insertable<RepDealTable>;
 type LineRow = Insertable<RepDealLineTable>;

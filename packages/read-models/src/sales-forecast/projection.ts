@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   bigintOf,
+  isEventOf,
   isoOf,
   pipelineValueOf,
   replaceRows,
@@ -30,10 +31,7 @@ type ForecastEvent = Extract<
   { readonly type: (typeof salesForecastEventTypes)[number] }
 >;
 
-const forecastTypes: ReadonlySet<string> = new Set(salesForecastEventTypes);
-
-const isForecastEvent = (event: DomainEvent): event is ForecastEvent =>
-  forecastTypes.has(event.type);
+const isForecastEvent = isEventOf(salesForecastEventTypes);
 
 type DealRow = Insertable<ForecastDealTable> & {
   value_minor: bigint;

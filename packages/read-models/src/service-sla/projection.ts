@@ -1,30 +1,23 @@
-import type { DomainEvent } from '@crm/domain';
+import { type DomainEvent, ticketEventCodecs } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
-import { isoOf, replaceRows, unappliedEvents, utcOf } from '../projection-kit/index.ts';
+import {
+  eventTypesOf,
+  isEventOf,
+  isoOf,
+  replaceRows,
+  unappliedEvents,
+  utcOf,
+} from '../projection-kit/index.ts';
 import { serviceSlaMigrations } from './migrations.ts';
 import { type ServiceSlaTables, type SlaTicketTable, slaTicketKinds } from './tables.ts';
 
 /** The events the SLA board reads: every ticket event. */
-export const serviceSlaEventTypes = [
-  'TicketOpened',
-  'TicketAssigned',
-  'TicketReplied',
-  'TicketFirstResponseSlaBreached',
-  'TicketEscalated',
-  'TicketPriorityChanged',
-  'TicketResolved',
-  'TicketResolutionSlaBreached',
-  'TicketReopened',
-  'TicketClosed',
-  'TicketRated',
-] as const satisfies ReadonlyArray<DomainEvent['type']>;
+export const serviceSlaEventTypes = eventTypesOf(ticketEventCodecs);
 
 type SlaEvent = Extract<DomainEvent, { readonly type: (typeof serviceSlaEventTypes)[number] }>;
 
-const slaTypes: ReadonlySet<string> = new Set(serviceSlaEventTypes);
-
-const isSlaEvent = (event: DomainEvent): event is SlaEvent => slaTypes.has(event.type);
+const isSlaEvent = isEventOf(serviceSlaEventTypes);
 
 type TicketRow = Insertable<SlaTicketTable> & {
   status: SlaTicketTable['status'];
