@@ -8,7 +8,10 @@ import {
   winDeal,
 } from '../projection-kit/testing/commands.ts';
 import { eventHistory } from '../projection-kit/testing/event-history.ts';
-import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
+import {
+  expectRebuildsToMatch,
+  projectionHarness,
+} from '../projection-kit/testing/projection-harness.ts';
 import { customer360Projection } from './projection.ts';
 import {
   customer360ByEmail,
@@ -243,15 +246,6 @@ describe('rebuild', () => {
       revenueMinor: 2_000,
       corrections: 1,
     });
-    await harness.reset();
-    await harness.apply(all, 1);
-    expect(await harness.dump()).toEqual(once);
-    await harness.reset();
-    await harness.apply(
-      all.flatMap((event) => [event, event]),
-      7,
-    );
-    await harness.apply(all.slice(10, 30));
-    expect(await harness.dump()).toEqual(once);
+    await expectRebuildsToMatch(harness, all, once, 7, all.slice(10, 30));
   });
 });

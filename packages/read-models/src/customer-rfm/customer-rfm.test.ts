@@ -1,11 +1,15 @@
 import type { CurrencyCode } from '@crm/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dealWinner } from '../projection-kit/testing/commands.ts';
 import {
   type EventHistory,
   eventHistory,
   type PlainCommand,
 } from '../projection-kit/testing/event-history.ts';
-import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
+import {
+  expectSameTablesHoweverDelivered,
+  projectionHarness,
+} from '../projection-kit/testing/projection-harness.ts';
 import { customerRfmProjection } from './projection.ts';
 import { rfmScoreOf, rfmScores } from './queries.ts';
 
@@ -19,46 +23,8 @@ const day = (date: string): string => `${date}T12:00:00Z`;
 const minusDays = (date: string, days: number): string =>
   new Date(Date.parse(day(date)) - days * 86_400_000).toISOString();
 
-let deals = 0;
 /** Opens and wins one deal of `amount` for the customer, won at `at`. */
-const wonDeal = (
-  history: EventHistory,
-  customerId: string,
-  at: string,
-  amount = 100_00,
-  currency = 'EUR',
-  exchangeRate?: Record<string, string>,
-): void => {
-  deals += 1;
-  const dealId = `deal-${deals}`;
-  history.run(
-    'deal',
-    {
-      type: 'OpenDeal',
-      data: {
-        dealId,
-        customerId,
-        ownerId: 'ana',
-        title: 'Order',
-        expectedCloseDate: '2025-12-31',
-        currency,
-        lineItems: [
-          {
-            productId: 'p-1',
-            quantity: 1,
-            unitPrice: { amountMinor: amount, currency },
-            unitCost: { amountMinor: 0, currency },
-          },
-        ],
-        at: '2024-01-01T00:00:00Z',
-      },
-    },
-    {
-      type: 'WinDeal',
-      data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) },
-    },
-  );
-};
+const wonDeal = dealWinner('2024-01-01T00:00:00Z');
 const register = (customerId: string): PlainCommand => ({
   type: 'RegisterCustomer',
   data: {
@@ -209,17 +175,6 @@ describe('RFM scores', () => {
   });
 
   it('builds the same tables in one batch, one event at a time, and with every event twice', async () => {
-    const events = portfolio().events();
-    await harness.apply(events);
-    const rebuilt = await harness.dump();
-    await harness.reset();
-    await harness.apply(events, 1);
-    expect(await harness.dump()).toEqual(rebuilt);
-    await harness.reset();
-    await harness.apply(
-      events.flatMap((event) => [event, event]),
-      9,
-    );
-    expect(await harness.dump()).toEqual(rebuilt);
+    await expectSameTablesHoweverDelivered(harness, portfolio().events(), 9);
   });
 });

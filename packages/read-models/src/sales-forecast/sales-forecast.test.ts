@@ -1,7 +1,11 @@
 import type { CurrencyCode } from '@crm/domain';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { line, openDeal } from '../projection-kit/testing/commands.ts';
 import { eventHistory, type PlainCommand } from '../projection-kit/testing/event-history.ts';
-import { projectionHarness } from '../projection-kit/testing/projection-harness.ts';
+import {
+  expectSameTablesHoweverDelivered,
+  projectionHarness,
+} from '../projection-kit/testing/projection-harness.ts';
 import { salesForecastProjection } from './projection.ts';
 import {
   centiToMinor,
@@ -21,31 +25,20 @@ const at = (): string => {
   minute += 1;
   return new Date(Date.UTC(2025, 5, 1, 9, minute)).toISOString();
 };
-const line = (quantity: number, unitPrice: number, currency = 'EUR') => ({
-  productId: 'p-widget',
-  quantity,
-  unitPrice: { amountMinor: unitPrice, currency },
-  unitCost: { amountMinor: 0, currency },
-});
+const widgets = (quantity: number, unitPrice: number, currency = 'EUR') =>
+  line('p-widget', quantity, unitPrice, 0, currency);
 const open = (
   dealId: string,
   ownerId: string,
   expectedCloseDate: string,
   lineItems: ReadonlyArray<ReturnType<typeof line>>,
   currency = 'EUR',
-): PlainCommand => ({
-  type: 'OpenDeal',
-  data: {
-    dealId,
-    customerId: `customer-of-${dealId}`,
+): PlainCommand =>
+  openDeal(dealId, `customer-of-${dealId}`, at(), lineItems, currency, {
     ownerId,
     title: `Deal ${dealId}`,
     expectedCloseDate,
-    currency,
-    lineItems,
-    at: at(),
-  },
-});
+  });
 const command = (
   type: string,
   dealId: string,
@@ -59,27 +52,27 @@ const pipeline = () =>
   eventHistory().run(
     'deal',
     // 1,000.00 at 10 %, then advanced to needs analysis: 25 % → 250.00.
-    open('f1', 'ana', '2025-07-15', [line(10, 100_00)]),
+    open('f1', 'ana', '2025-07-15', [widgets(10, 100_00)]),
     command('AdvanceDealStage', 'f1'),
     // 100.00, probability overridden to 33 % → 33.00.
-    open('f2', 'bo', '2025-07-31', [line(2, 50_00)]),
+    open('f2', 'bo', '2025-07-31', [widgets(2, 50_00)]),
     command('SetDealWinProbability', 'f2', { winProbabilityPercent: 33 }),
     // 500.00 USD in proposal (50 %) → 250.00 USD, reported in its own currency.
-    open('f3', 'ana', '2025-08-10', [line(1, 500_00, 'USD')], 'USD'),
+    open('f3', 'ana', '2025-08-10', [widgets(1, 500_00, 'USD')], 'USD'),
     command('MoveDealToStage', 'f3', { stage: 'proposal' }),
     // Won: leaves the forecast.
-    open('f4', 'ana', '2025-07-01', [line(1, 999_00)]),
+    open('f4', 'ana', '2025-07-01', [widgets(1, 999_00)]),
     command('WinDeal', 'f4'),
     // Lost, then reopened in qualification (10 %): 200.00 → 20.00.
-    open('f5', 'bo', '2025-08-20', [line(1, 200_00)]),
+    open('f5', 'bo', '2025-08-20', [widgets(1, 200_00)]),
     command('LoseDeal', 'f5', { reason: 'No budget' }),
     command('ReopenDeal', 'f5'),
     // Lost and not reopened: out.
-    open('f7', 'bo', '2025-08-20', [line(1, 700_00)]),
+    open('f7', 'bo', '2025-08-20', [widgets(1, 700_00)]),
     command('LoseDeal', 'f7', { reason: 'Went quiet' }),
     // Opened by bo, revised to 1,200.00, handed to ana, moved to September: 10 % → 120.00.
-    open('f6', 'bo', '2025-07-05', [line(1, 300_00)]),
-    command('ReviseLineItems', 'f6', { lineItems: [line(4, 300_00)] }),
+    open('f6', 'bo', '2025-07-05', [widgets(1, 300_00)]),
+    command('ReviseLineItems', 'f6', { lineItems: [widgets(4, 300_00)] }),
     command('ReassignDeal', 'f6', { ownerId: 'ana' }),
     command('MoveExpectedCloseDate', 'f6', { expectedCloseDate: '2025-09-05' }),
   );
@@ -186,9 +179,9 @@ describe('sales forecast', () => {
   it('rounds the weighted sum once, half to even', async () => {
     const history = eventHistory().run(
       'deal',
-      open('g1', 'cy', '2025-10-01', [line(1, 1)]),
+      open('g1', 'cy', '2025-10-01', [widgets(1, 1)]),
       command('SetDealWinProbability', 'g1', { winProbabilityPercent: 50 }),
-      open('g2', 'cy', '2025-10-02', [line(1, 1)]),
+      open('g2', 'cy', '2025-10-02', [widgets(1, 1)]),
       command('SetDealWinProbability', 'g2', { winProbabilityPercent: 50 }),
     );
     await harness.apply(history.events());
@@ -203,17 +196,6 @@ describe('sales forecast', () => {
   });
 
   it('builds the same tables in one batch, one event at a time, and with every event twice', async () => {
-    const events = pipeline().events();
-    await harness.apply(events);
-    const rebuilt = await harness.dump();
-    await harness.reset();
-    await harness.apply(events, 1);
-    expect(await harness.dump()).toEqual(rebuilt);
-    await harness.reset();
-    await harness.apply(
-      events.flatMap((event) => [event, event]),
-      5,
-    );
-    expect(await harness.dump()).toEqual(rebuilt);
+    await expectSameTablesHoweverDelivered(harness, pipeline().events(), 5);
   });
 });

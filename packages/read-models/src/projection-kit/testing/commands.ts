@@ -1,4 +1,4 @@
-import type { PlainCommand } from './event-history.ts';
+import type { EventHistory, PlainCommand } from './event-history.ts';
 
 // Test support: plain-JSON commands with sensible defaults, so a history reads like the story.
 
@@ -67,21 +67,26 @@ export const reactivate = (customerId: string, at: string): PlainCommand => ({
   data: { customerId, reason: 'came back', at },
 });
 
-/** Opens a deal. */
+/** Opens a deal; owner, title and expected close date have defaults. */
 export const openDeal = (
   dealId: string,
   customerId: string,
   at: string,
   lineItems: ReadonlyArray<ReturnType<typeof line>>,
   currency = 'EUR',
+  extra: {
+    readonly ownerId?: string;
+    readonly title?: string;
+    readonly expectedCloseDate?: string;
+  } = {},
 ): PlainCommand => ({
   type: 'OpenDeal',
   data: {
     dealId,
     customerId,
-    ownerId: 'user-rep',
-    title: `Order of ${customerId}`,
-    expectedCloseDate: at.slice(0, 10),
+    ownerId: extra.ownerId ?? 'user-rep',
+    title: extra.title ?? `Order of ${customerId}`,
+    expectedCloseDate: extra.expectedCloseDate ?? at.slice(0, 10),
     currency,
     lineItems,
     at,
@@ -103,3 +108,44 @@ export const loseDeal = (dealId: string, at: string): PlainCommand => ({
   type: 'LoseDeal',
   data: { dealId, reason: 'price', at },
 });
+
+/**
+ * Returns `won(history, customerId, at, amount, currency, exchangeRate)`: opens a one-line deal
+ * for ana at `openedAt` (due 2025-12-31), wins it at `at` and returns its id, `deal-1`, `deal-2`…
+ * counting per returned function.
+ */
+export const dealWinner = (openedAt: string) => {
+  let deals = 0;
+  return (
+    history: EventHistory,
+    customerId: string,
+    at: string,
+    amount = 100_00,
+    currency = 'EUR',
+    exchangeRate?: Record<string, string>,
+  ): string => {
+    deals += 1;
+    const dealId = `deal-${deals}`;
+    history.run(
+      'deal',
+      {
+        type: 'OpenDeal',
+        data: {
+          dealId,
+          customerId,
+          ownerId: 'ana',
+          title: 'Order',
+          expectedCloseDate: '2025-12-31',
+          currency,
+          lineItems: [line('p-1', 1, amount, 0, currency)],
+          at: openedAt,
+        },
+      },
+      {
+        type: 'WinDeal',
+        data: { dealId, at, ...(exchangeRate === undefined ? {} : { exchangeRate }) },
+      },
+    );
+    return dealId;
+  };
+};

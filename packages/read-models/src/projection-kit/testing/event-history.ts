@@ -34,35 +34,36 @@ type Either<L, R> =
   | { readonly _tag: 'Left'; readonly left: L }
   | { readonly _tag: 'Right'; readonly right: R };
 
+/** One aggregate from its decider, its command decoder and the command field naming its stream. */
+const aggregate = <TState, TEvent>(
+  decider: {
+    readonly decide: Aggregate<TState, TEvent>['decide'];
+    readonly evolve: Aggregate<TState, TEvent>['evolve'];
+    readonly initialState: TState;
+  },
+  decode: Aggregate<TState, TEvent>['decode'],
+  idField: string,
+): Aggregate<TState, TEvent> => ({
+  decode,
+  decide: decider.decide,
+  evolve: decider.evolve,
+  initialState: decider.initialState,
+  idOf: (data) => data[idField],
+});
+
 const aggregates = {
-  customer: {
-    decode: decodeCustomerCommand,
-    decide: customerDecider.decide,
-    evolve: customerDecider.evolve,
-    initialState: customerDecider.initialState,
-    idOf: (data: Record<string, unknown>) => data.customerId,
-  } satisfies Aggregate<CustomerState, CustomerEvent>,
-  deal: {
-    decode: decodeDealCommand,
-    decide: dealDecider.decide,
-    evolve: dealDecider.evolve,
-    initialState: dealDecider.initialState,
-    idOf: (data: Record<string, unknown>) => data.dealId,
-  } satisfies Aggregate<DealState, DealEvent>,
-  ticket: {
-    decode: decodeTicketCommand,
-    decide: ticketDecider.decide,
-    evolve: ticketDecider.evolve,
-    initialState: ticketDecider.initialState,
-    idOf: (data: Record<string, unknown>) => data.ticketId,
-  } satisfies Aggregate<TicketState, TicketEvent>,
-  campaign: {
-    decode: decodeCampaignCommand,
-    decide: campaignDecider.decide,
-    evolve: campaignDecider.evolve,
-    initialState: campaignDecider.initialState,
-    idOf: (data: Record<string, unknown>) => data.campaignId,
-  } satisfies Aggregate<CampaignState, CampaignEvent>,
+  customer: aggregate<CustomerState, CustomerEvent>(
+    customerDecider,
+    decodeCustomerCommand,
+    'customerId',
+  ),
+  deal: aggregate<DealState, DealEvent>(dealDecider, decodeDealCommand, 'dealId'),
+  ticket: aggregate<TicketState, TicketEvent>(ticketDecider, decodeTicketCommand, 'ticketId'),
+  campaign: aggregate<CampaignState, CampaignEvent>(
+    campaignDecider,
+    decodeCampaignCommand,
+    'campaignId',
+  ),
 } as const;
 
 /** The aggregate a command goes to. */

@@ -2,7 +2,7 @@ import type { ProjectedEvent, Projection } from '@crm/projections';
 import { useTestDatabase } from '@crm/test-database/vitest';
 import { Kysely, type Migration, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 // Test support: a real PostgreSQL database per test file, the projection's migrations run into
 // its own schema, and `apply` called the way the runtime calls it (one transaction per batch,
@@ -72,4 +72,42 @@ export const projectionHarness = async <TTables>(
   };
   await reset();
   return { db, reset, apply, dump };
+};
+
+/**
+ * Checks that rebuilding gives `built` (the tables after a first build of `events`): once one
+ * event at a time, and once with every event delivered twice in batches of `batchSize`, followed
+ * by `redelivered` (events delivered yet again).
+ */
+export const expectRebuildsToMatch = async <TTables>(
+  harness: ProjectionHarness<TTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+  built: Record<string, ReadonlyArray<string>>,
+  batchSize: number,
+  redelivered: ReadonlyArray<ProjectedEvent> = [],
+): Promise<void> => {
+  await harness.reset();
+  await harness.apply(events, 1);
+  expect(await harness.dump()).toEqual(built);
+  await harness.reset();
+  await harness.apply(
+    events.flatMap((event) => [event, event]),
+    batchSize,
+  );
+  if (redelivered.length > 0) await harness.apply(redelivered);
+  expect(await harness.dump()).toEqual(built);
+};
+
+/**
+ * Builds the tables from `events` in one batch, then checks that every other way of delivering
+ * them builds the same tables (see `expectRebuildsToMatch`).
+ */
+export const expectSameTablesHoweverDelivered = async <TTables>(
+  harness: ProjectionHarness<TTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+  batchSize: number,
+  redelivered: ReadonlyArray<ProjectedEvent> = [],
+): Promise<void> => {
+  await harness.apply(events);
+  await expectRebuildsToMatch(harness, events, await harness.dump(), batchSize, redelivered);
 };
