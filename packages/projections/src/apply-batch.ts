@@ -12,21 +12,20 @@ export interface BatchTarget {
 }
 
 /**
- * Applies events in one transaction together with the checkpoint: the checkpoint row is locked
- * first and must still be at `expected` (where this runner left it), then `apply` writes
- * through a `db` bound to the target schema (its search path too), then the checkpoint moves
- * to the last event. Either all of it commits or none, so a crash never leaves writes without
- * their checkpoint or the reverse: exactly-once in effect.
+ * Runs `write` in one transaction together with the checkpoint: the checkpoint row is locked
+ * first and must still be at `expected` (where this runner left it), then `write` gets a `db`
+ * bound to the target schema (its search path too), then the checkpoint moves to `last`,
+ * counting `events` more. Either all of it commits or none, so a crash never leaves writes
+ * without their checkpoint or the reverse: exactly-once in effect.
  */
-export const applyBatch = async <TDatabase>(
+export const writeWithCheckpoint = async <TDatabase>(
   db: Kysely<TDatabase>,
   projection: AnyProjection,
   target: BatchTarget,
-  events: ReadonlyArray<ProjectedEvent>,
   expected: LogPosition,
-): Promise<LogPosition> => {
-  const last = events[events.length - 1];
-  if (last === undefined) return expected;
+  advance: { readonly last: LogPosition; readonly events: number },
+  write: (db: Transaction<TDatabase>) => Promise<void>,
+): Promise<void> => {
   await db.transaction().execute(async (trx) => {
     const current = await lockCheckpoint(trx, target.checkpoint, projection.name);
     if (current === undefined || comparePositions(current, expected) !== 0) {
@@ -39,13 +38,36 @@ export const applyBatch = async <TDatabase>(
       );
     }
     await useSchemaLocally(trx, target.schema);
-    // Every projection is a `Projection<T>` for its own tables T; the runtime does not know T.
-    const apply = projection.apply as (
-      db: Transaction<TDatabase>,
-      events: ReadonlyArray<ProjectedEvent>,
-    ) => Promise<void>;
-    await apply.call(projection, trx.withSchema(target.schema), events);
-    await advanceCheckpoint(trx, target.checkpoint, projection.name, last.position, events.length);
+    await write(trx.withSchema(target.schema));
+    await advanceCheckpoint(trx, target.checkpoint, projection.name, advance.last, advance.events);
   });
+};
+
+/**
+ * Applies events with `projection.apply` in one transaction together with the checkpoint (see
+ * `writeWithCheckpoint`); returns the new checkpoint.
+ */
+export const applyBatch = async <TDatabase>(
+  db: Kysely<TDatabase>,
+  projection: AnyProjection,
+  target: BatchTarget,
+  events: ReadonlyArray<ProjectedEvent>,
+  expected: LogPosition,
+): Promise<LogPosition> => {
+  const last = events[events.length - 1];
+  if (last === undefined) return expected;
+  // Every projection is a `Projection<T>` for its own tables T; the runtime does not know T.
+  const apply = projection.apply as (
+    db: Transaction<TDatabase>,
+    events: ReadonlyArray<ProjectedEvent>,
+  ) => Promise<void>;
+  await writeWithCheckpoint(
+    db,
+    projection,
+    target,
+    expected,
+    { last: last.position, events: events.length },
+    (trx) => apply.call(projection, trx, events),
+  );
   return last.position;
 };

@@ -1,6 +1,6 @@
 export { abortableSleep } from './abortable-sleep.ts';
 export type { BatchTarget } from './apply-batch.ts';
-export { applyBatch } from './apply-batch.ts';
+export { applyBatch, writeWithCheckpoint } from './apply-batch.ts';
 export type { CheckpointTable, ProjectionCheckpoint, RebuildCheckpoint } from './checkpoints.ts';
 export { loadCheckpoint, loadRebuild } from './checkpoints.ts';
 export type { DecodingWorker, WorkerLog } from './decoding-worker.ts';
@@ -25,6 +25,7 @@ export type {
   AnyProjection,
   ProjectedEvent,
   Projection,
+  ProjectionFold,
   ReadModelDatabase,
   ReportingSettings,
 } from './projection.ts';
@@ -52,6 +53,8 @@ export {
   rebuildSuffix,
 } from './projection-schema.ts';
 export type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
+export type { FoldLimits } from './rebuild-feed.ts';
+export { defaultFoldLimits, RebuildFeed } from './rebuild-feed.ts';
 export type {
   DecodedPage,
   DecodedPageSource,

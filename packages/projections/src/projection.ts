@@ -48,6 +48,27 @@ export interface Projection<TTables> {
     db: Transaction<TTables>,
     events: ReadonlyArray<ProjectedEvent>,
   ) => Promise<void>;
+  /**
+   * Optional, for rebuilds from zero: a fold that keeps the projection's rows in memory across
+   * batches, so a rebuild neither reads its tables back nor rewrites a row once per batch that
+   * touches it. The runtime uses it only when the scratch tables start empty; it must write
+   * what `apply` would have written for the same events.
+   */
+  readonly startFold?: () => ProjectionFold<TTables>;
+}
+
+/**
+ * A projection's rows held in memory through one rebuild from zero (see `Projection.startFold`).
+ * The runtime flushes it now and then, in a transaction that also moves the scratch checkpoint,
+ * and drops it (going on batch by batch) when it holds too much or an event does not apply.
+ */
+export interface ProjectionFold<TTables> {
+  /** Applies events (in log order, each after the last) to the rows in memory; writes nothing. */
+  readonly apply: (events: ReadonlyArray<ProjectedEvent>) => void;
+  /** Writes every row changed since the last flush through `db`, bound to the scratch schema. */
+  readonly flush: (db: Transaction<TTables>) => Promise<void>;
+  /** Rows (and entries) it holds in memory: past the runtime's limit it is flushed and dropped. */
+  readonly rowsHeld: () => number;
 }
 
 /** Typed query functions take the read-model database bound to the projection's schema. */
@@ -59,6 +80,9 @@ export type ReadModelDatabase<TTables> = Kysely<TTables>;
  * one. Kysely's `Transaction<DB>` is invariant in `DB`, so no `Projection<X>` could stand for
  * them all; only the runtime calls `apply` through this type.
  */
-export type AnyProjection = Omit<Projection<never>, 'apply'> & {
+export type AnyProjection = Omit<Projection<never>, 'apply' | 'startFold'> & {
   readonly apply: (db: never, events: ReadonlyArray<ProjectedEvent>) => Promise<void>;
+  readonly startFold?: () => Omit<ProjectionFold<never>, 'flush'> & {
+    readonly flush: (db: never) => Promise<void>;
+  };
 };

@@ -2,7 +2,7 @@ import { comparePositions, type LogPosition, logStart, positionToString } from '
 import { sql } from 'kysely';
 import { loadRebuild, lockCheckpoint, recordStatus, resetRebuild } from './checkpoints.ts';
 import type { EventDecoder } from './event-decoder.ts';
-import { type BatchContext, processBatch } from './process-batch.ts';
+import type { BatchContext } from './process-batch.ts';
 import { ProjectionRuntimeError } from './projection-runtime-error.ts';
 import {
   dropSchema,
@@ -11,6 +11,7 @@ import {
   schemaExists,
 } from './projection-schema.ts';
 import type { RebuildProgress } from './projection-status.ts';
+import { RebuildFeed } from './rebuild-feed.ts';
 import type { RunnerContext } from './runner-context.ts';
 
 /** How long the swap waits for queries holding the live tables before it tries again. */
@@ -137,7 +138,8 @@ export const finishRebuild = async <TDatabase>(
 
 /**
  * Builds a fresh copy of a projection from the whole log in its scratch schema
- * (`<name>__rebuild`), batch by batch with the scratch checkpoint in each batch's transaction,
+ * (`<name>__rebuild`), batch by batch with the scratch checkpoint in each batch's transaction
+ * (from zero, through the projection's fold when it has one: see `RebuildFeed`),
  * then swaps it in (see `swapIn`). Queries keep reading the live schema until the swap. An
  * interrupted rebuild of the same version resumes where it stopped. Returns `false` when
  * `signal` aborted it before the swap.
@@ -149,9 +151,10 @@ export const rebuildProjection = async <TDatabase>(
   const { eventStore, filter, logger } = context;
   const batchSize = context.rebuildBatchSize;
   const cursor = await beginRebuild(context);
-  const batchContext = rebuildBatchContext(context);
+  const feed = new RebuildFeed(context, cursor);
   for (;;) {
     if (signal?.aborted === true) {
+      await feed.flush();
       logger.info(
         { done: cursor.done, total: cursor.total },
         'rebuild interrupted; it resumes from here',
@@ -159,17 +162,16 @@ export const rebuildProjection = async <TDatabase>(
       return false;
     }
     const page = await eventStore.readAll({
-      after: cursor.position,
+      after: feed.position,
       maxCount: batchSize,
       ...(filter === undefined ? {} : { filter }),
     });
     if (page.length === 0) break;
-    const outcome = await processBatch(batchContext, page, cursor.position);
-    cursor.position = outcome.position;
-    cursor.done += outcome.applied;
-    reportRebuild(context, cursor);
+    await feed.take(page, context.decode);
+    reportRebuild(context, feed.progress);
     if (page.length < batchSize) break;
   }
+  await feed.flush();
   await finishRebuild(context, cursor);
   return true;
 };

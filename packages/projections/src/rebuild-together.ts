@@ -8,17 +8,16 @@ import {
 import type { Kysely } from 'kysely';
 import type { EventCounter } from './event-counter.ts';
 import { decodeRecordedEvent, type EventDecoder } from './event-decoder.ts';
-import { processBatch } from './process-batch.ts';
 import type { AnyProjection, ProjectedEvent } from './projection.ts';
 import { isProjectionPoisoned, type ProjectionPoisoned } from './projection-poisoned.ts';
 import { createRunnerContext, defaultRebuildBatchSize } from './projection-runner.ts';
 import { checkProjection } from './projection-schema.ts';
 import type { RebuildProgress } from './projection-status.ts';
+import { type FoldLimits, RebuildFeed } from './rebuild-feed.ts';
 import {
   beginRebuild,
   finishRebuild,
   type RebuildCursor,
-  rebuildBatchContext,
   reportRebuild,
 } from './rebuild-projection.ts';
 import type { RuntimeLogger } from './runtime-logger.ts';
@@ -39,6 +38,8 @@ export interface JointRebuildOptions<TDatabase> {
   readonly decode?: EventDecoder;
   /** Events read per page, and most events per member transaction. */
   readonly batchSize?: number;
+  /** When members' folds are flushed and dropped (`defaultFoldLimits` when absent). */
+  readonly foldLimits?: FoldLimits;
   readonly counter?: EventCounter;
   readonly logger?: RuntimeLogger;
   /** Recorded as the owner of each checkpoint row after the swap. */
@@ -138,6 +139,10 @@ export const rebuildProjectionsTogether = async <TDatabase>(
   const filter = unionFilter(members.map((member) => member.projection));
   // Each member prepares its scratch schema and counts its events on its own connection.
   const cursors: RebuildCursor[] = await Promise.all(contexts.map(beginRebuild));
+  const feeds = cursors.flatMap((cursor, index) => {
+    const context = contexts[index];
+    return context === undefined ? [] : [new RebuildFeed(context, cursor, options.foldLimits)];
+  });
 
   const readHere: DecodedPageSource = async (after, maxCount, pageFilter) => {
     const events = await eventStore.readAll({
@@ -208,24 +213,19 @@ export const rebuildProjectionsTogether = async <TDatabase>(
     await Promise.all(
       [...active].map(async (index) => {
         const context = contexts[index];
-        const cursor = cursors[index];
-        if (context === undefined || cursor === undefined) return;
+        if (context === undefined) return;
         const wanted = wantedTypes[index];
+        const feed = feeds[index];
+        if (feed === undefined) return;
         const mine = page.events.filter(
           (event) =>
             (wanted === undefined || wanted.has(event.type)) &&
-            comparePositions(event.position, cursor.position) > 0,
+            comparePositions(event.position, feed.position) > 0,
         );
         if (mine.length === 0) return;
         try {
-          const outcome = await processBatch(
-            rebuildBatchContext(context, fromPage),
-            mine,
-            cursor.position,
-          );
-          cursor.position = outcome.position;
-          cursor.done += outcome.applied;
-          reportRebuild(context, cursor);
+          await feed.take(mine, fromPage);
+          reportRebuild(context, feed.progress);
         } catch (error) {
           if (!isProjectionPoisoned(error)) throw error;
           active.delete(index);
@@ -244,6 +244,7 @@ export const rebuildProjectionsTogether = async <TDatabase>(
       outcomes.push({ projection, outcome: 'poisoned', events: cursor.done, error: poison });
       continue;
     }
+    await feeds[index]?.flush();
     if (!interrupted) await finishRebuild(context, cursor);
     outcomes.push({
       projection,

@@ -1,6 +1,6 @@
 import { categoryOf } from '@crm/event-store';
 import { sql } from 'kysely';
-import type { ProjectedEvent, Projection } from '../projection.ts';
+import type { ProjectedEvent, Projection, ProjectionFold } from '../projection.ts';
 
 /** Tables of `categoryCountProjection`. */
 export interface CategoryCountTables {
@@ -31,6 +31,11 @@ export interface TestProjectionOptions {
   readonly version?: number;
   /** An event for which `apply` throws, as a projection with a bug would. */
   readonly poison?: (event: ProjectedEvent) => boolean;
+  /** Gives the projection a fold for rebuilds (`categoryCountProjection` only). */
+  readonly fold?: {
+    /** Called with the number of rows each flush writes. */
+    readonly onFlush?: (rows: number) => void;
+  };
 }
 
 const checkPoison = (options: TestProjectionOptions, events: ReadonlyArray<ProjectedEvent>) => {
@@ -55,13 +60,53 @@ const countBy = <TKey>(
   return counts;
 };
 
+// The fold keeps every category's count in memory and writes the changed ones as they are.
+const categoryCountFold = (
+  options: TestProjectionOptions,
+): (() => ProjectionFold<CategoryCountTables>) => {
+  return () => {
+    const counts = new Map<string, { events: number; last: string }>();
+    const changed = new Set<string>();
+    return {
+      apply: (events) => {
+        checkPoison(options, events);
+        for (const [category, { count, last }] of countBy(events, (event) =>
+          categoryOf(event.streamName),
+        )) {
+          counts.set(category, {
+            events: (counts.get(category)?.events ?? 0) + count,
+            last: last.metadata.eventId,
+          });
+          changed.add(category);
+        }
+      },
+      flush: async (db) => {
+        options.fold?.onFlush?.(changed.size);
+        const rows = [...changed].flatMap((category) => {
+          const count = counts.get(category);
+          return count === undefined ? [] : [sql`(${category}, ${count.events}, ${count.last})`];
+        });
+        changed.clear();
+        if (rows.length === 0) return;
+        await sql`
+          INSERT INTO category_counts (category, events, last_event_id) VALUES ${sql.join(rows)}
+          ON CONFLICT (category) DO UPDATE SET events = excluded.events,
+            last_event_id = excluded.last_event_id`.execute(db);
+      },
+      rowsHeld: () => counts.size,
+    };
+  };
+};
+
 /**
  * A test projection: events per stream category (`customer`, `deal`…), written once per batch
- * with one multi-row upsert, as the read models do.
+ * with one multi-row upsert, as the read models do; with `fold`, also folded in memory on a
+ * rebuild from zero.
  */
 export const categoryCountProjection = (
   options: TestProjectionOptions = {},
 ): Projection<CategoryCountTables> => ({
+  ...(options.fold === undefined ? {} : { startFold: categoryCountFold(options) }),
   name: options.name ?? 'category_counts',
   version: options.version ?? 1,
   migrations: {

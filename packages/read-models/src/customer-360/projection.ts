@@ -8,9 +8,19 @@ import {
   type TicketEvent,
   ticketEventCodecs,
 } from '@crm/domain';
-import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
+import type {
+  ProjectedEvent,
+  Projection,
+  ProjectionFold,
+  ReportingSettings,
+} from '@crm/projections';
 import type { Transaction } from 'kysely';
-import { eventTypesOf, unappliedEvents, utcOf } from '../projection-kit/index.ts';
+import {
+  eventTypesOf,
+  recordAppliedPosition,
+  unappliedEvents,
+  utcOf,
+} from '../projection-kit/index.ts';
 import { applyCampaignEvent } from './apply-campaign-events.ts';
 import { applyCustomerEvent } from './apply-customer-events.ts';
 import { applyDealEvent } from './apply-deal-events.ts';
@@ -51,41 +61,72 @@ const isTicketEvent = (event: DomainEvent): event is TicketEvent => ticketTypes.
 const isCampaignEvent = (event: DomainEvent): event is CampaignEvent =>
   campaignTypes.has(event.type);
 
+/** Applies events, in log order, to the rows of the working set. */
+const applyEvents = (
+  working: WorkingSet,
+  events: ReadonlyArray<ProjectedEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const { event, position } of events) {
+    const add = (customerId: string, entry: Entry | undefined) => {
+      if (entry === undefined) return;
+      working.addTimelineEntry({
+        customer_id: customerId,
+        commit_position: position.commit,
+        prepare_position: position.prepare,
+        at: utcOf(event.data.at),
+        kind: entry.kind,
+        title: entry.title,
+        summary: working.isErased(customerId) ? null : entry.summary,
+        reference: entry.reference,
+      });
+    };
+    if (isDealEvent(event)) {
+      const made = applyDealEvent(working, event, settings.reportingCurrency);
+      if (made !== undefined) add(made.customerId, made.entry);
+    } else if (isTicketEvent(event)) {
+      const made = applyTicketEvent(working, event);
+      if (made !== undefined) add(made.customerId, made.entry);
+    } else if (isCampaignEvent(event)) {
+      for (const made of applyCampaignEvent(working, event)) add(made.customerId, made.entry);
+    } else if (customerTypes.has(event.type)) {
+      const customerEvent = event as CustomerEvent;
+      add(customerEvent.data.customerId, applyCustomerEvent(working, customerEvent));
+    }
+  }
+};
+
 const apply =
   (settings: ReportingSettings, timelineLength: number) =>
   async (db: Transaction<Customer360Tables>, events: ReadonlyArray<ProjectedEvent>) => {
     const { fresh, record } = await unappliedEvents(db, events);
     const working = new WorkingSet();
     await working.load(db, fresh);
-    for (const { event, position } of fresh) {
-      const add = (customerId: string, entry: Entry | undefined) => {
-        if (entry === undefined) return;
-        working.addTimelineEntry({
-          customer_id: customerId,
-          commit_position: position.commit,
-          prepare_position: position.prepare,
-          at: utcOf(event.data.at),
-          kind: entry.kind,
-          title: entry.title,
-          summary: working.isErased(customerId) ? null : entry.summary,
-          reference: entry.reference,
-        });
-      };
-      if (isDealEvent(event)) {
-        const made = applyDealEvent(working, event, settings.reportingCurrency);
-        if (made !== undefined) add(made.customerId, made.entry);
-      } else if (isTicketEvent(event)) {
-        const made = applyTicketEvent(working, event);
-        if (made !== undefined) add(made.customerId, made.entry);
-      } else if (isCampaignEvent(event)) {
-        for (const made of applyCampaignEvent(working, event)) add(made.customerId, made.entry);
-      } else if (customerTypes.has(event.type)) {
-        const customerEvent = event as CustomerEvent;
-        add(customerEvent.data.customerId, applyCustomerEvent(working, customerEvent));
-      }
-    }
+    applyEvents(working, fresh, settings);
     await working.write(db, timelineLength);
     await record();
+  };
+
+// A rebuild from zero: every row the projection has is in the working set, which is kept
+// from batch to batch and written by flushes, so nothing is loaded and a customer's row is
+// written once per flush, not once per batch that touches it.
+const startFold =
+  (settings: ReportingSettings, timelineLength: number) =>
+  (): ProjectionFold<Customer360Tables> => {
+    const working = new WorkingSet({ holdsEverything: true });
+    let last: ProjectedEvent['position'] | undefined;
+    return {
+      apply: (events) => {
+        applyEvents(working, events, settings);
+        last = events[events.length - 1]?.position ?? last;
+      },
+      flush: async (db) => {
+        await working.write(db, timelineLength);
+        working.settle();
+        if (last !== undefined) await recordAppliedPosition(db, last);
+      },
+      rowsHeld: () => working.rowsHeld(),
+    };
   };
 
 /**
@@ -106,4 +147,5 @@ export const customer360Projection = (
   migrations: customer360Migrations,
   eventTypes,
   apply: apply(settings, options.timelineLength ?? defaultTimelineLength),
+  startFold: startFold(settings, options.timelineLength ?? defaultTimelineLength),
 });

@@ -72,18 +72,39 @@ const dealRow = (row: Selectable<Customer360DealsTable>): DealRow => ({
   outstanding_minor: safeNumberOf(row.outstanding_minor),
 });
 
+/** Entries sorted latest first, as the timeline ranks them. */
+const latestFirst = (a: TimelineRow, b: TimelineRow): number =>
+  a.at !== b.at
+    ? a.at < b.at
+      ? 1
+      : -1
+    : a.commit_position !== b.commit_position
+      ? a.commit_position < b.commit_position
+        ? 1
+        : -1
+      : a.prepare_position < b.prepare_position
+        ? 1
+        : a.prepare_position > b.prepare_position
+          ? -1
+          : 0;
+
 /**
  * The rows one batch touches: loaded with a few `IN` queries, changed in memory event by event,
  * written back with a few multi-row upserts. Maps hold `undefined` for nothing stored yet.
+ *
+ * One that `holdsEverything` (a rebuild's fold, from empty tables) loads nothing: every row
+ * the projection has is in it. It is kept across batches and `settle`d after each write.
  */
 export class WorkingSet {
+  readonly #holdsEverything: boolean;
   readonly customers = new Map<string, CustomerRow>();
   readonly deals = new Map<string, DealRow>();
   readonly tickets = new Map<string, TicketRow>();
   readonly followUps = new Map<string, FollowUpRow>();
   readonly members = new Map<string, MemberRow>();
   readonly campaigns = new Map<string, string>();
-  readonly timeline: TimelineRow[] = [];
+  /** New timeline entries, by customer. */
+  readonly timeline = new Map<string, TimelineRow[]>();
   readonly erased = new Set<string>();
   /** Customers whose row came from the database (the others are registered in this batch). */
   readonly #stored = new Set<string>();
@@ -95,6 +116,10 @@ export class WorkingSet {
     members: new Set<string>(),
     campaigns: new Set<string>(),
   };
+
+  constructor(options: { readonly holdsEverything?: boolean } = {}) {
+    this.#holdsEverything = options.holdsEverything ?? false;
+  }
 
   customer(id: string): CustomerRow | undefined {
     return this.customers.get(id);
@@ -117,7 +142,9 @@ export class WorkingSet {
 
   /** Adds an entry to the customer's timeline and counts it on the customer's row. */
   addTimelineEntry(entry: TimelineRow): void {
-    this.timeline.push(entry);
+    const entries = this.timeline.get(entry.customer_id);
+    if (entries === undefined) this.timeline.set(entry.customer_id, [entry]);
+    else entries.push(entry);
     const customer = this.customers.get(entry.customer_id);
     if (customer === undefined) return;
     customer.timeline_entries += 1;
@@ -163,14 +190,15 @@ export class WorkingSet {
     for (const followUp of this.followUps.values()) {
       if (followUp.customer_id === customerId) followUp.note = null;
     }
-    for (const entry of this.timeline) if (entry.customer_id === customerId) entry.summary = null;
+    for (const entry of this.timeline.get(customerId) ?? []) entry.summary = null;
   }
 
-  /** Loads every row the events will touch. */
+  /** Loads every row the events will touch (nothing when it holds everything). */
   async load(
     db: Transaction<Customer360Tables>,
     events: ReadonlyArray<ProjectedEvent>,
   ): Promise<void> {
+    if (this.#holdsEverything) return;
     const dealIds = new Set<string>();
     const ticketIds = new Set<string>();
     const customerIds = new Set<string>();
@@ -281,7 +309,13 @@ export class WorkingSet {
       });
     // The timeline first: the customers' entry counts follow from it.
     const timelineKey = ['customer_id', 'commit_position', 'prepare_position'] as const;
-    await replaceRows(db, 'timeline', timelineKey, this.timeline, kinds.timeline);
+    await replaceRows(
+      db,
+      'timeline',
+      timelineKey,
+      this.#timelineToWrite(timelineLength),
+      kinds.timeline,
+    );
     await this.#trimTimeline(db, timelineLength);
     // jsonb columns go out as objects: the bulk write serialises them.
     const customers = pick(this.#dirty.customers, this.customers) as never;
@@ -312,6 +346,42 @@ export class WorkingSet {
     }));
     await replaceRows(db, 'campaigns', ['campaign_id'], campaigns, kinds.campaigns);
     if (this.erased.size > 0) await this.#erase(db, [...this.erased]);
+  }
+
+  /** Forgets what `write` wrote: the rows stay, as stored, and nothing is left to write. */
+  settle(): void {
+    for (const id of this.customers.keys()) this.#stored.add(id);
+    for (const dirty of Object.values(this.#dirty)) dirty.clear();
+    this.timeline.clear();
+    this.erased.clear();
+  }
+
+  /** Rows and new timeline entries held in memory. */
+  rowsHeld(): number {
+    let entries = 0;
+    for (const list of this.timeline.values()) entries += list.length;
+    return (
+      entries +
+      this.customers.size +
+      this.deals.size +
+      this.tickets.size +
+      this.followUps.size +
+      this.members.size +
+      this.campaigns.size
+    );
+  }
+
+  // A customer's new entries beyond the latest `length` would be trimmed right after being
+  // written: they are left out (a fold gathers a customer's whole history before writing).
+  #timelineToWrite(length: number): TimelineRow[] {
+    const rows: TimelineRow[] = [];
+    for (const entries of this.timeline.values()) {
+      if (entries.length > length) entries.sort(latestFirst);
+      for (const entry of entries.length > length ? entries.slice(0, length) : entries) {
+        rows.push(entry);
+      }
+    }
+    return rows;
   }
 
   // Rows of erased customers this batch did not load still hold personal text: null it in place.
@@ -362,7 +432,7 @@ export class WorkingSet {
       if (customer !== undefined) customer.timeline_entries = length;
     }
     // Entries of a customer with no row (not registered yet) are not counted: ranked every time.
-    for (const id of new Set(this.timeline.map((entry) => entry.customer_id))) {
+    for (const id of this.timeline.keys()) {
       if (!this.customers.has(id)) over.push(id);
     }
     if (over.length === 0) return;

@@ -28,6 +28,23 @@ export const createAppliedPositionTable = async <TTables>(db: Kysely<TTables>): 
     .execute();
 };
 
+/** Records `position` as the last event the projection applied, in the caller's transaction. */
+export const recordAppliedPosition = async <TTables>(
+  db: Transaction<TTables>,
+  position: { readonly commit: bigint; readonly prepare: bigint },
+): Promise<void> => {
+  await bound(db)
+    .insertInto('applied_position')
+    .values({ id: 1, commit_position: position.commit, prepare_position: position.prepare })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        commit_position: eb.ref('excluded.commit_position'),
+        prepare_position: eb.ref('excluded.prepare_position'),
+      })),
+    )
+    .execute();
+};
+
 const isAfter = (
   event: ProjectedEvent,
   last: { readonly commit: bigint; readonly prepare: bigint } | undefined,
@@ -66,16 +83,7 @@ export const unappliedEvents = async <TTables>(
   }
   const record = async (): Promise<void> => {
     if (last === undefined || fresh.length === 0) return;
-    await bound(db)
-      .insertInto('applied_position')
-      .values({ id: 1, commit_position: last.commit, prepare_position: last.prepare })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          commit_position: eb.ref('excluded.commit_position'),
-          prepare_position: eb.ref('excluded.prepare_position'),
-        })),
-      )
-      .execute();
+    await recordAppliedPosition(db, last);
   };
   return { fresh, record };
 };

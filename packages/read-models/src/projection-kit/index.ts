@@ -1,5 +1,9 @@
 export type { AppliedPositionTable, AppliedPositionTables } from './applied-position.ts';
-export { createAppliedPositionTable, unappliedEvents } from './applied-position.ts';
+export {
+  createAppliedPositionTable,
+  recordAppliedPosition,
+  unappliedEvents,
+} from './applied-position.ts';
 export { chunksOf } from './chunks.ts';
 export type { Int8, Jsonb, Timestamptz } from './column-types.ts';
 export { bigintOf, isoOf, safeNumberOf, utcOf } from './column-types.ts';

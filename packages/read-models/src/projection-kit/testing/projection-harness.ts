@@ -16,6 +16,12 @@ export interface ProjectionHarness<TTables> {
   readonly reset: () => Promise<void>;
   /** Applies events in batches of `batchSize` (all at once by default), one transaction each. */
   readonly apply: (events: ReadonlyArray<ProjectedEvent>, batchSize?: number) => Promise<void>;
+  /**
+   * Builds through the projection's fold (`startFold`), as a rebuild from empty tables does:
+   * events applied `flushEvery` at a time, each time flushed in a transaction of its own.
+   * False when the projection has no fold.
+   */
+  readonly fold: (events: ReadonlyArray<ProjectedEvent>, flushEvery: number) => Promise<boolean>;
   /** Every row of every table of the schema, sorted, for comparing two builds. */
   readonly dump: () => Promise<Record<string, ReadonlyArray<string>>>;
 }
@@ -47,14 +53,26 @@ export const projectionHarness = async <TTables>(
     const { error } = await migrator.migrateToLatest();
     if (error !== undefined) throw error;
   };
-  const apply = async (events: ReadonlyArray<ProjectedEvent>, batchSize = events.length) => {
+  const selectedOf = (events: ReadonlyArray<ProjectedEvent>) => {
     const wanted = projection.eventTypes;
-    const selected =
-      wanted === undefined ? events : events.filter((e) => wanted.includes(e.event.type));
+    return wanted === undefined ? events : events.filter((e) => wanted.includes(e.event.type));
+  };
+  const apply = async (events: ReadonlyArray<ProjectedEvent>, batchSize = events.length) => {
+    const selected = selectedOf(events);
     for (let start = 0; start < selected.length; start += Math.max(1, batchSize)) {
       const batch = selected.slice(start, start + Math.max(1, batchSize));
       await root.transaction().execute((trx) => projection.apply(trx.withSchema(schema), batch));
     }
+  };
+  const fold = async (events: ReadonlyArray<ProjectedEvent>, flushEvery: number) => {
+    const folding = projection.startFold?.();
+    if (folding === undefined) return false;
+    const selected = selectedOf(events);
+    for (let start = 0; start < selected.length; start += Math.max(1, flushEvery)) {
+      folding.apply(selected.slice(start, start + Math.max(1, flushEvery)));
+      await root.transaction().execute((trx) => folding.flush(trx.withSchema(schema)));
+    }
+    return true;
   };
   const dump = async (): Promise<Record<string, ReadonlyArray<string>>> => {
     const tables = await sql<{ table_name: string }>`
@@ -71,13 +89,14 @@ export const projectionHarness = async <TTables>(
     return result;
   };
   await reset();
-  return { db, reset, apply, dump };
+  return { db, reset, apply, fold, dump };
 };
 
 /**
  * Checks that rebuilding gives `built` (the tables after a first build of `events`): once one
  * event at a time, and once with every event delivered twice in batches of `batchSize`, followed
- * by `redelivered` (events delivered yet again).
+ * by `redelivered` (events delivered yet again); for a projection with a fold, also through the
+ * fold, flushed every `batchSize` events and once at the end.
  */
 export const expectRebuildsToMatch = async <TTables>(
   harness: ProjectionHarness<TTables>,
@@ -96,6 +115,11 @@ export const expectRebuildsToMatch = async <TTables>(
   );
   if (redelivered.length > 0) await harness.apply(redelivered);
   expect(await harness.dump()).toEqual(built);
+  for (const flushEvery of [batchSize, events.length]) {
+    await harness.reset();
+    if (!(await harness.fold(events, flushEvery))) break;
+    expect(await harness.dump()).toEqual(built);
+  }
 };
 
 /**
