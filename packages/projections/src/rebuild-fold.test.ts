@@ -76,6 +76,22 @@ describe('a rebuild from zero through a fold', () => {
     expect(counts.size).toBe(log.length);
   });
 
+  it("is used by a single runner's rebuild too", async () => {
+    const { projection, flushes } = folding('runner_fold');
+    const runner = createProjectionRunner({
+      db: stores.db,
+      eventStore: stores.store,
+      projection,
+      rebuildBatchSize: 64,
+    });
+    expect(await runner.rebuild()).toBe(true);
+    // Under a million events: one flush, at the end.
+    expect(flushes).toHaveLength(1);
+    expect(await schemaSnapshot(stores.db, 'runner_fold')).toEqual(
+      await schemaSnapshot(stores.db, 'reference_categories'),
+    );
+  });
+
   it('drops the fold past its row limit and goes on batch by batch', async () => {
     const { projection, flushes } = folding('overfull_fold');
     await rebuildProjectionsTogether({
