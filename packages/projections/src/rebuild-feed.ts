@@ -20,7 +20,10 @@ export interface FoldLimits {
    * interrupted rebuild resumes from the last one (batch by batch: a fold starts only from zero).
    */
   readonly flushEvery: number;
-  /** Rows a fold may hold in memory; past it, it is flushed and the rebuild goes on batch by batch. */
+  /**
+   * Rows a fold may hold in memory; past it, it is flushed and the rebuild goes on batch by
+   * batch. 0: no folds at all.
+   */
   readonly rowLimit: number;
 }
 
@@ -72,7 +75,7 @@ export class RebuildFeed<TDatabase> {
     this.#cursor = cursor;
     this.#limits = limits;
     const fromZero = cursor.done === 0 && comparePositions(cursor.position, logStart) === 0;
-    this.#fold = fromZero ? context.projection.startFold?.() : undefined;
+    this.#fold = fromZero && limits.rowLimit > 0 ? context.projection.startFold?.() : undefined;
     this.#taken = cursor.position;
   }
 
