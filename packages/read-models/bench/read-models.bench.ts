@@ -10,6 +10,7 @@
  *     [--batch-size=N (rebuild batches; the runtime's default otherwise)] [--no-separate]
  *     [--durable (server defaults instead of synchronous_commit=off)]
  *     [--no-decoding-worker (read and decode the log on the main thread)]
+ *     [--no-fold (rebuild every read model batch by batch, none folded in memory)]
  *
  * The logs are seeded histories written the way command handling stores them (personal data
  * encrypted), appended in big batches; see `seeded-log.ts`.
@@ -24,6 +25,7 @@ import type { CurrencyCode } from '@crm/domain';
 import { createPostgresEventStore, migrateEventStore } from '@crm/event-store-postgres';
 import {
   createProjectionRunner,
+  defaultFoldLimits,
   defaultRebuildBatchSize,
   startDecodingWorker,
 } from '@crm/projections';
@@ -60,6 +62,8 @@ const options = {
   separate: !process.argv.includes('--no-separate'),
   /** Read and decode the log in a worker thread (another core) during rebuilds. */
   decodingWorker: !process.argv.includes('--no-decoding-worker'),
+  /** Let read models with a fold build in memory during rebuilds (the runtime's default). */
+  fold: !process.argv.includes('--no-fold'),
   events: argument('events', 1_000_000),
   months: argument('months', 24),
   lookupCustomers: argument('lookup-customers', 100_000),
@@ -114,6 +118,7 @@ const openDatabase = async (serverUrl: string, prefix: string) => {
       decode: domainEventDecoder({ eventStore, keyStore }),
       counter: postgresEventCounter(storePool),
       batchSize: options.batchSize,
+      foldLimits: options.fold ? undefined : { ...defaultFoldLimits, rowLimit: 0 },
       progress,
       pages: worker?.pages,
     },
@@ -232,6 +237,7 @@ const main = async (): Promise<void> => {
       ),
       node_options: process.env.NODE_OPTIONS ?? '',
       decoding: options.decodingWorker ? 'in a worker thread' : 'on the main thread',
+      folds: options.fold ? 'on (runtime defaults)' : 'off',
       started: new Date(started).toISOString(),
     };
     progress(`Benchmarking on ${JSON.stringify(facts)}`);

@@ -4,6 +4,7 @@ import {
   type DecodedPageSource,
   type EventCounter,
   type EventDecoder,
+  type FoldLimits,
   rebuildProjectionsTogether,
 } from '@crm/projections';
 import type { Kysely } from 'kysely';
@@ -20,6 +21,8 @@ export interface RebuildSetup {
   readonly progress: (message: string) => void;
   /** Reads and decodes the log in a worker thread when given. */
   readonly pages?: DecodedPageSource | undefined;
+  /** When folds are flushed and dropped (the runtime's defaults when absent). */
+  readonly foldLimits?: FoldLimits | undefined;
 }
 
 /** One projection's part of a rebuild. */
@@ -90,6 +93,7 @@ export const rebuildTogether = async (
       counter: setup.counter,
       ...(setup.batchSize === undefined ? {} : { batchSize: setup.batchSize }),
       ...(setup.pages === undefined ? {} : { pages: setup.pages }),
+      ...(setup.foldLimits === undefined ? {} : { foldLimits: setup.foldLimits }),
       onProgress: (p) => {
         done.set(p.projection, p);
         const timing = spent.get(p.projection);
