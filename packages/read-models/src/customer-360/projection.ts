@@ -8,19 +8,9 @@ import {
   type TicketEvent,
   ticketEventCodecs,
 } from '@crm/domain';
-import type {
-  ProjectedEvent,
-  Projection,
-  ProjectionFold,
-  ReportingSettings,
-} from '@crm/projections';
+import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import type { Transaction } from 'kysely';
-import {
-  eventTypesOf,
-  recordAppliedPosition,
-  unappliedEvents,
-  utcOf,
-} from '../projection-kit/index.ts';
+import { eventTypesOf, inMemoryFold, unappliedEvents, utcOf } from '../projection-kit/index.ts';
 import { applyCampaignEvent } from './apply-campaign-events.ts';
 import { applyCustomerEvent } from './apply-customer-events.ts';
 import { applyDealEvent } from './apply-deal-events.ts';
@@ -110,24 +100,16 @@ const apply =
 // A rebuild from zero: every row the projection has is in the working set, which is kept
 // from batch to batch and written by flushes, so nothing is loaded and a customer's row is
 // written once per flush, not once per batch that touches it.
-const startFold =
-  (settings: ReportingSettings, timelineLength: number) =>
-  (): ProjectionFold<Customer360Tables> => {
-    const working = new WorkingSet({ holdsEverything: true });
-    let last: ProjectedEvent['position'] | undefined;
-    return {
-      apply: (events) => {
-        applyEvents(working, events, settings);
-        last = events[events.length - 1]?.position ?? last;
-      },
-      flush: async (db) => {
-        await working.write(db, timelineLength);
-        working.settle();
-        if (last !== undefined) await recordAppliedPosition(db, last);
-      },
-      rowsHeld: () => working.rowsHeld(),
-    };
-  };
+const startFold = (settings: ReportingSettings, timelineLength: number) =>
+  inMemoryFold<Customer360Tables, WorkingSet>({
+    start: () => new WorkingSet({ holdsEverything: true }),
+    apply: (working, events) => applyEvents(working, events, settings),
+    write: async (db, working) => {
+      await working.write(db, timelineLength);
+      working.settle();
+    },
+    rowsHeld: (working) => working.rowsHeld(),
+  });
 
 /**
  * The customer 360° projection: everything the CRM knows about each customer in one place, for

@@ -9,6 +9,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import type { Transaction } from 'kysely';
 import {
   customerLifecycleEventTypes,
+  inMemoryFold,
   isoOf,
   pipelineValueOf,
   replaceRows,
@@ -69,7 +70,10 @@ interface DealRow {
 
 const dealRank = (stage: OpenDealStage): number => openDealStages.indexOf(stage);
 
-/** The rows one batch touches, loaded once, changed in memory, written back once. */
+/**
+ * The rows one batch touches, loaded once, changed in memory, written back once; in a rebuild's
+ * fold, every row, kept from batch to batch.
+ */
 interface Working {
   readonly customers: Map<string, CustomerRow>;
   readonly openStays: Map<string, StayRow>;
@@ -78,6 +82,15 @@ interface Working {
   readonly dirtyCustomers: Set<string>;
   readonly dirtyDeals: Set<string>;
 }
+
+const emptyWorking = (): Working => ({
+  customers: new Map(),
+  openStays: new Map(),
+  newStays: [],
+  deals: new Map(),
+  dirtyCustomers: new Set(),
+  dirtyDeals: new Set(),
+});
 
 const load = async (
   db: Transaction<LifecycleFunnelTables>,
@@ -90,14 +103,7 @@ const load = async (
       customerIds.add(event.data.customerId);
     if ('dealId' in event.data && event.data.dealId !== undefined) dealIds.add(event.data.dealId);
   }
-  const working: Working = {
-    customers: new Map(),
-    openStays: new Map(),
-    newStays: [],
-    deals: new Map(),
-    dirtyCustomers: new Set(),
-    dirtyDeals: new Set(),
-  };
+  const working = emptyWorking();
   if (customerIds.size > 0) {
     const ids = [...customerIds];
     for (const row of await db
@@ -296,6 +302,56 @@ const applyDealEvent = (
   }
 };
 
+const applyEvents = (
+  working: Working,
+  events: ReadonlyArray<ProjectedEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const { event } of events) {
+    if (!handled.has(event.type)) continue;
+    if (event.type.startsWith('Customer')) applyCustomerEvent(working, event, settings.timeZone);
+    else applyDealEvent(working, event, settings);
+  }
+};
+
+/** Writes the changed rows and forgets that they changed. */
+const write = async (db: Transaction<LifecycleFunnelTables>, working: Working): Promise<void> => {
+  await replaceRows(
+    db,
+    'customers',
+    ['customer_id'],
+    [...working.dirtyCustomers].flatMap((id) => {
+      const row = working.customers.get(id);
+      return row === undefined ? [] : [row];
+    }),
+    lifecycleFunnelColumnKinds.customers,
+  );
+  // A stay opened and closed in one batch appears twice; the last version wins.
+  const stays = new Map(
+    working.newStays.map((stay) => [`${stay.customer_id}\u0000${stay.seq}`, stay]),
+  );
+  await replaceRows(
+    db,
+    'stage_stays',
+    ['customer_id', 'seq'],
+    [...stays.values()],
+    lifecycleFunnelColumnKinds.stage_stays,
+  );
+  await replaceRows(
+    db,
+    'deals',
+    ['deal_id'],
+    [...working.dirtyDeals].flatMap((id) => {
+      const row = working.deals.get(id);
+      return row === undefined ? [] : [row];
+    }),
+    lifecycleFunnelColumnKinds.deals,
+  );
+  working.dirtyCustomers.clear();
+  working.newStays.length = 0;
+  working.dirtyDeals.clear();
+};
+
 const apply =
   (settings: ReportingSettings) =>
   async (db: Transaction<LifecycleFunnelTables>, events: ReadonlyArray<ProjectedEvent>) => {
@@ -304,44 +360,23 @@ const apply =
       db,
       fresh.filter(({ event }) => handled.has(event.type)),
     );
-    for (const { event } of fresh) {
-      if (!handled.has(event.type)) continue;
-      if (event.type.startsWith('Customer')) applyCustomerEvent(working, event, settings.timeZone);
-      else applyDealEvent(working, event, settings);
-    }
-    await replaceRows(
-      db,
-      'customers',
-      ['customer_id'],
-      [...working.dirtyCustomers].flatMap((id) => {
-        const row = working.customers.get(id);
-        return row === undefined ? [] : [row];
-      }),
-      lifecycleFunnelColumnKinds.customers,
-    );
-    // A stay opened and closed in one batch appears twice; the last version wins.
-    const stays = new Map(
-      working.newStays.map((stay) => [`${stay.customer_id}\u0000${stay.seq}`, stay]),
-    );
-    await replaceRows(
-      db,
-      'stage_stays',
-      ['customer_id', 'seq'],
-      [...stays.values()],
-      lifecycleFunnelColumnKinds.stage_stays,
-    );
-    await replaceRows(
-      db,
-      'deals',
-      ['deal_id'],
-      [...working.dirtyDeals].flatMap((id) => {
-        const row = working.deals.get(id);
-        return row === undefined ? [] : [row];
-      }),
-      lifecycleFunnelColumnKinds.deals,
-    );
+    applyEvents(working, fresh, settings);
+    await write(db, working);
     await record();
   };
+
+// A rebuild from zero: every customer, open stay and deal stays in memory from batch to batch.
+const startFold = (settings: ReportingSettings) =>
+  inMemoryFold<LifecycleFunnelTables, Working>({
+    start: emptyWorking,
+    apply: (working, events) => applyEvents(working, events, settings),
+    write,
+    rowsHeld: (working) =>
+      working.customers.size +
+      working.openStays.size +
+      working.newStays.length +
+      working.deals.size,
+  });
 
 /**
  * The lifecycle-funnel projection: every customer's current and furthest stage, each stay in a
@@ -358,4 +393,5 @@ export const lifecycleFunnelProjection = (
   migrations: lifecycleFunnelMigrations,
   eventTypes,
   apply: apply(settings),
+  startFold: startFold(settings),
 });

@@ -14,6 +14,8 @@ export {
   isEventOf,
   wonDealEventTypes,
 } from './event-types.ts';
+export type { InMemoryFoldOptions } from './fold.ts';
+export { inMemoryFold } from './fold.ts';
 export { reportingMonthOf, yearOfMonth } from './reporting-calendar.ts';
 export { toReportingMinor } from './reporting-money.ts';
 export type { ColumnKind, ColumnKinds } from './upsert.ts';
