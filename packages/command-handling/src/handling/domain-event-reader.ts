@@ -6,7 +6,7 @@ import {
   type RecordedEvent,
 } from '@crm/event-store';
 import * as E from 'fp-ts/lib/Either.js';
-import { keyRingOf } from '../privacy/key-ring.ts';
+import { type KeyRing, keyRingOf } from '../privacy/key-ring.ts';
 import type { KeyStore } from '../privacy/key-store.ts';
 import {
   type CommandHandlingError,
@@ -53,7 +53,20 @@ export const createDomainEventReader = <
   readonly keyStore: KeyStore;
   readonly routes: RoutingTable<TEvent, TError>;
 }): DomainEventReader<TEvent> => {
-  const decode = async (event: RecordedEvent, keys = keyRingOf(options.keyStore)) => {
+  // Events revealed in one turn of the event loop (a projector's page, decoded side by side)
+  // share a key ring: each subject's key is looked up once for them all, as fresh as a
+  // look-up per event, since the key store answers the look-ups of one turn together anyway.
+  let ringOfTurn: KeyRing | undefined;
+  const ringOfThisTurn = (): KeyRing => {
+    if (ringOfTurn === undefined) {
+      ringOfTurn = keyRingOf(options.keyStore);
+      setImmediate(() => {
+        ringOfTurn = undefined;
+      });
+    }
+    return ringOfTurn;
+  };
+  const decode = async (event: RecordedEvent, keys = ringOfThisTurn()) => {
     const route = options.routes.routeOfAggregate(categoryOf(event.streamName));
     if (route === undefined) {
       throw new HandlingFailure(

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import { chunksOf } from './chunks.ts';
+import { chunksOf, slicesOf } from './chunks.ts';
 
 /** The PostgreSQL type of a column, as bulk writes send it (in a JSON document). */
 export type ColumnKind =
@@ -50,32 +50,47 @@ const recordRows = (
   return sql`select ${sql.join(columns.map((column) => sql.ref(`u.${column}`)))} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as u(${sql.join(typed)})`;
 };
 
+// Rows per `jsonb_to_recordset` statement: a rebuild's fold writes a million timeline entries
+// at once, and one document for them all would be hundreds of megabytes of text.
+const rowsPerDocument = 20_000;
+
 /*
- * Without column kinds: a multi-row `VALUES` list, chunked under PostgreSQL's bind-parameter
- * limit. With them: one `jsonb_to_recordset` statement (faster for wide rows and large batches).
+ * Without column kinds: multi-row `VALUES` lists, chunked under PostgreSQL's bind-parameter
+ * limit. With them: `jsonb_to_recordset` statements of up to `rowsPerDocument` rows (faster
+ * for wide rows and large batches). Each statement is built when the one before has been sent,
+ * so the next document is written while the server inserts the last one.
  */
-const insertRows = <TTables>(
+const insertRows = async <TTables>(
   db: Transaction<TTables>,
   table: string,
   rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
   kinds: Readonly<Record<string, ColumnKind>> | undefined,
-) => {
-  if (kinds !== undefined) {
-    const columns = Object.keys(kinds);
-    return [
-      loose(db)
-        .insertInto(table)
-        .columns(columns)
-        .expression(recordRows(kinds, columns, rows)),
-    ];
+  finish: (insert: LooseInsert) => { readonly execute: () => Promise<unknown> },
+): Promise<void> => {
+  const columns = kinds === undefined ? undefined : Object.keys(kinds);
+  const chunks =
+    kinds === undefined
+      ? chunksOf(rows, Object.keys(rows[0] ?? {}).length)
+      : slicesOf(rows, rowsPerDocument);
+  let sent: Promise<unknown> | undefined;
+  for (const chunk of chunks) {
+    const insert =
+      kinds === undefined || columns === undefined
+        ? loose(db)
+            .insertInto(table)
+            .values(chunk as ReadonlyArray<Record<string, unknown>>)
+        : loose(db)
+            .insertInto(table)
+            .columns(columns)
+            .expression(recordRows(kinds, columns, chunk));
+    const statement = finish(insert);
+    await sent;
+    sent = statement.execute();
   }
-  const width = Object.keys(rows[0] ?? {}).length;
-  return chunksOf(rows, width).map((chunk) =>
-    loose(db)
-      .insertInto(table)
-      .values(chunk as ReadonlyArray<Record<string, unknown>>),
-  );
+  await sent;
 };
+
+type LooseInsert = ReturnType<Kysely<LooseTables>['insertInto']>;
 
 type Rows<TTables, TName extends keyof TTables> = ReadonlyArray<Insertable<TTables[TName]>>;
 type Kinds<TTables, TName extends keyof TTables> = ColumnKinds<TTables[TName]>;
@@ -127,8 +142,8 @@ export async function replaceRows<TTables, TName extends keyof TTables & string>
   if (first === undefined) return;
   const columns = kinds === undefined ? Object.keys(first) : Object.keys(kinds);
   const updated = columns.filter((column) => !keyColumns.includes(column as never));
-  for (const insert of insertRows(db, table, rows, kinds)) {
-    await (updated.length === 0
+  await insertRows(db, table, rows, kinds, (insert) =>
+    updated.length === 0
       ? insert.onConflict((oc) => oc.columns([...keyColumns]).doNothing())
       : insert.onConflict((oc) =>
           oc
@@ -138,9 +153,8 @@ export async function replaceRows<TTables, TName extends keyof TTables & string>
                 updated.map((column) => [column, sql.ref(`excluded.${column}`)]),
               ) as never,
             ),
-        )
-    ).execute();
-  }
+        ),
+  );
 }
 
 /**
@@ -174,20 +188,18 @@ export async function addToRows<TTables, TName extends keyof TTables & string>(
 ): Promise<void> {
   const { rows, kinds } = rowsAndKinds(a, b);
   if (rows.length === 0) return;
-  for (const insert of insertRows(db, table, rows, kinds)) {
-    await insert
-      .onConflict((oc) =>
-        oc
-          .columns([...keyColumns])
-          .doUpdateSet(
-            Object.fromEntries(
-              summed.map((column) => [
-                column,
-                sql`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
-              ]),
-            ) as never,
-          ),
-      )
-      .execute();
-  }
+  await insertRows(db, table, rows, kinds, (insert) =>
+    insert.onConflict((oc) =>
+      oc
+        .columns([...keyColumns])
+        .doUpdateSet(
+          Object.fromEntries(
+            summed.map((column) => [
+              column,
+              sql`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
+            ]),
+          ) as never,
+        ),
+    ),
+  );
 }
