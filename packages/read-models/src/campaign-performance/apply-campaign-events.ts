@@ -8,6 +8,7 @@ import {
 import type { ProjectedEvent, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  inMemoryFold,
   isoOf,
   replaceRows,
   toReportingMinor,
@@ -36,6 +37,28 @@ type DealRow = Insertable<CampaignDealTable>;
 
 const memberKey = (campaignId: string, customerId: string): string =>
   `${campaignId}\u0000${customerId}`;
+
+/**
+ * The campaigns, members and attributed deals one batch touches, loaded once, changed in memory,
+ * written back once; in a rebuild's fold, every one of them, kept from batch to batch.
+ */
+interface Working {
+  readonly campaigns: Map<string, CampaignRecord>;
+  readonly members: Map<string, MemberRow>;
+  readonly deals: Map<string, DealRow>;
+  readonly dirtyCampaigns: Set<string>;
+  readonly dirtyMembers: Set<string>;
+  readonly dirtyDeals: Set<string>;
+}
+
+const emptyWorking = (): Working => ({
+  campaigns: new Map(),
+  members: new Map(),
+  deals: new Map(),
+  dirtyCampaigns: new Set(),
+  dirtyMembers: new Set(),
+  dirtyDeals: new Set(),
+});
 
 /** The campaigns, members and deals a batch touches. */
 interface Keys {
@@ -72,16 +95,20 @@ const collectKeys = (event: DomainEvent, keys: Keys): void => {
   }
 };
 
-const loadCampaigns = async (db: Db, ids: ReadonlyArray<string>) => {
+const loadCampaigns = async (db: Db, ids: ReadonlyArray<string>, working: Working) => {
   const rows = await db
     .selectFrom('campaign')
     .selectAll()
     .where('campaign_id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
-  return new Map(rows.map((row) => [row.campaign_id, campaignFromRow(row)]));
+  for (const row of rows) working.campaigns.set(row.campaign_id, campaignFromRow(row));
 };
 
-const loadMembers = async (db: Db, keys: ReadonlyArray<readonly [string, string]>) => {
+const loadMembers = async (
+  db: Db,
+  keys: ReadonlyArray<readonly [string, string]>,
+  working: Working,
+) => {
   const campaignIds = keys.map(([campaignId]) => campaignId);
   const customerIds = keys.map(([, customerId]) => customerId);
   const rows = await db
@@ -91,26 +118,38 @@ const loadMembers = async (db: Db, keys: ReadonlyArray<readonly [string, string]
       sql<boolean>`(campaign_id, customer_id) in (select * from unnest(${campaignIds}::text[], ${customerIds}::text[]))`,
     )
     .execute();
-  return new Map(
-    rows.map((row): [string, MemberRow] => [
-      memberKey(row.campaign_id, row.customer_id),
-      { ...row, status: row.status as CampaignMemberStatus, changed_at: isoOf(row.changed_at) },
-    ]),
-  );
+  for (const row of rows) {
+    working.members.set(memberKey(row.campaign_id, row.customer_id), {
+      ...row,
+      status: row.status as CampaignMemberStatus,
+      changed_at: isoOf(row.changed_at),
+    });
+  }
 };
 
-const loadDeals = async (db: Db, ids: ReadonlyArray<string>) => {
+const loadDeals = async (db: Db, ids: ReadonlyArray<string>, working: Working) => {
   const rows = await db
     .selectFrom('campaign_deal')
     .selectAll()
     .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
-  return new Map(
-    rows.map((row): [string, DealRow] => [
-      row.deal_id,
-      { ...row, won_at: row.won_at === null ? null : isoOf(row.won_at) },
-    ]),
-  );
+  for (const row of rows) {
+    working.deals.set(row.deal_id, {
+      ...row,
+      won_at: row.won_at === null ? null : isoOf(row.won_at),
+    });
+  }
+};
+
+/** Loads the campaigns, members and attributed deals the events touch. */
+const load = async (db: Db, events: ReadonlyArray<ProjectedEvent>): Promise<Working> => {
+  const keys: Keys = { campaignIds: new Set(), memberKeys: new Map(), dealIds: new Set() };
+  for (const { event } of events) collectKeys(event, keys);
+  const working = emptyWorking();
+  await loadCampaigns(db, [...keys.campaignIds], working);
+  await loadMembers(db, [...keys.memberKeys.values()], working);
+  await loadDeals(db, [...keys.dealIds], working);
+  return working;
 };
 
 /** Moves a member to `status`, keeping the campaign's counters in step. */
@@ -138,12 +177,11 @@ type CampaignEvent = Extract<DomainEvent, { data: { campaignId: string } }>;
 
 /** Folds one campaign event into its campaign (and members); false when nothing changed. */
 const applyToCampaign = (
+  working: Working,
   event: CampaignEvent,
-  campaigns: Map<string, CampaignRecord>,
-  members: Map<string, MemberRow>,
-  touchedMembers: Set<string>,
   settings: ReportingSettings,
 ): boolean => {
+  const { campaigns, members } = working;
   if (event.type === 'CampaignPlanned') {
     const { data } = event;
     if (campaigns.has(data.campaignId)) return false;
@@ -180,7 +218,7 @@ const applyToCampaign = (
           furthest_rank: 0,
           changed_at: utcOf(event.data.at),
         });
-        touchedMembers.add(key);
+        working.dirtyMembers.add(key);
         campaign.members += 1;
         campaign.now.added += 1;
       }
@@ -193,7 +231,7 @@ const applyToCampaign = (
         return false;
       }
       moveMember(campaign, member, event.data.response, event.data.at);
-      touchedMembers.add(key);
+      working.dirtyMembers.add(key);
       return true;
     }
     case 'CampaignCostRecorded':
@@ -216,8 +254,8 @@ const applyToCampaign = (
 
 /** Folds one deal event into the attributed deals; the deal id when its row changed. */
 const applyToDeal = (
+  { deals }: Working,
   event: DomainEvent,
-  deals: Map<string, DealRow>,
   settings: ReportingSettings,
 ): string | undefined => {
   switch (event.type) {
@@ -289,6 +327,42 @@ const applyToDeal = (
 const isCampaignEvent = (event: DomainEvent): event is CampaignEvent =>
   event.type.startsWith('Campaign');
 
+/** Folds events, in log order, into the working rows, marking the rows they change. */
+const applyEvents = (
+  working: Working,
+  events: ReadonlyArray<ProjectedEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const { event } of events) {
+    if (isCampaignEvent(event)) {
+      if (applyToCampaign(working, event, settings)) {
+        working.dirtyCampaigns.add(event.data.campaignId);
+      }
+    } else {
+      const dealId = applyToDeal(working, event, settings);
+      if (dealId !== undefined) working.dirtyDeals.add(dealId);
+    }
+  }
+};
+
+/** Writes the changed rows, a multi-row upsert per table, and forgets that they changed. */
+const write = async (db: Db, working: Working): Promise<void> => {
+  const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
+    [...ids].flatMap((id) => {
+      const row = rows.get(id);
+      return row === undefined ? [] : [row];
+    });
+  const campaignRows = pick(working.dirtyCampaigns, working.campaigns).map(campaignToRow);
+  await replaceRows(db, 'campaign', ['campaign_id'], campaignRows, campaignKinds);
+  const memberRows = pick(working.dirtyMembers, working.members);
+  await replaceRows(db, 'campaign_member', ['campaign_id', 'customer_id'], memberRows, memberKinds);
+  const dealRows = pick(working.dirtyDeals, working.deals);
+  await replaceRows(db, 'campaign_deal', ['deal_id'], dealRows, dealKinds);
+  working.dirtyCampaigns.clear();
+  working.dirtyMembers.clear();
+  working.dirtyDeals.clear();
+};
+
 /**
  * Applies a batch: loads the campaigns, members and attributed deals it touches, folds the
  * events not applied before into them in memory, then writes each table back with multi-row
@@ -300,33 +374,21 @@ export const applyCampaignEvents = async (
   settings: ReportingSettings,
 ): Promise<void> => {
   const { fresh, record } = await unappliedEvents(db, events);
-  const keys: Keys = { campaignIds: new Set(), memberKeys: new Map(), dealIds: new Set() };
-  for (const { event } of fresh) collectKeys(event, keys);
-  const campaigns = await loadCampaigns(db, [...keys.campaignIds]);
-  const members = await loadMembers(db, [...keys.memberKeys.values()]);
-  const deals = await loadDeals(db, [...keys.dealIds]);
-  const touchedCampaigns = new Set<string>();
-  const touchedMembers = new Set<string>();
-  const touchedDeals = new Set<string>();
-  for (const { event } of fresh) {
-    if (isCampaignEvent(event)) {
-      if (applyToCampaign(event, campaigns, members, touchedMembers, settings)) {
-        touchedCampaigns.add(event.data.campaignId);
-      }
-    } else {
-      const dealId = applyToDeal(event, deals, settings);
-      if (dealId !== undefined) touchedDeals.add(dealId);
-    }
-  }
-  const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
-    [...ids].flatMap((id) => {
-      const row = rows.get(id);
-      return row === undefined ? [] : [row];
-    });
-  const campaignRows = pick(touchedCampaigns, campaigns).map(campaignToRow);
-  await replaceRows(db, 'campaign', ['campaign_id'], campaignRows, campaignKinds);
-  const memberRows = pick(touchedMembers, members);
-  await replaceRows(db, 'campaign_member', ['campaign_id', 'customer_id'], memberRows, memberKinds);
-  await replaceRows(db, 'campaign_deal', ['deal_id'], pick(touchedDeals, deals), dealKinds);
+  const working = await load(db, fresh);
+  applyEvents(working, fresh, settings);
+  await write(db, working);
   await record();
 };
+
+/**
+ * The fold of a rebuild from empty tables: every campaign, member and attributed deal stays in
+ * memory from batch to batch, so nothing is loaded, and each flush writes the rows changed since
+ * the last one. Every column is a value, not an increment, so a row written twice stays right.
+ */
+export const startFold = (settings: ReportingSettings) =>
+  inMemoryFold<CampaignPerformanceTables, Working>({
+    start: emptyWorking,
+    apply: (working, events) => applyEvents(working, events, settings),
+    write,
+    rowsHeld: (working) => working.campaigns.size + working.members.size + working.deals.size,
+  });

@@ -231,4 +231,9 @@ describe('campaign performance', () => {
   it('builds the same tables in one batch, one event at a time, and with every event twice', async () => {
     await expectSameTablesHoweverDelivered(harness, springHistory().events(), 7);
   });
+
+  it('builds the same tables when batches and flushes fall between a deal opening and its loss', async () => {
+    // In fives, d4's opening ends one batch (and one flush of a rebuild) and its loss starts the next.
+    await expectSameTablesHoweverDelivered(harness, springHistory().events(), 5);
+  });
 });

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@crm/domain';
 import type { Projection, ReportingSettings } from '@crm/projections';
-import { applyCampaignEvents } from './apply-campaign-events.ts';
+import { applyCampaignEvents, startFold } from './apply-campaign-events.ts';
 import { campaignPerformanceMigrations } from './migrations.ts';
 import type { CampaignPerformanceTables } from './tables.ts';
 
@@ -36,4 +36,5 @@ export const campaignPerformanceProjection = (
   migrations: campaignPerformanceMigrations,
   eventTypes: campaignPerformanceEventTypes,
   apply: (db, events) => applyCampaignEvents(db, events, settings),
+  startFold: startFold(settings),
 });

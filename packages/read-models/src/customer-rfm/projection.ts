@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   customerLifecycleEventTypes,
+  inMemoryFold,
   isEventOf,
   isoOf,
   replaceRows,
@@ -104,58 +105,121 @@ const evolveDeal = (
   return true;
 };
 
+/**
+ * The rows one batch touches, loaded once, changed in memory, written back once; in a rebuild's
+ * fold, every customer and won deal, kept from batch to batch.
+ */
+interface Working {
+  readonly customers: Map<string, CustomerRow>;
+  readonly deals: Map<string, DealRow>;
+  readonly dirtyCustomers: Set<string>;
+  readonly dirtyDeals: Set<string>;
+}
+
+const emptyWorking = (): Working => ({
+  customers: new Map(),
+  deals: new Map(),
+  dirtyCustomers: new Set(),
+  dirtyDeals: new Set(),
+});
+
+/** Loads the customers the events name and the won deals they correct. */
+const load = async (
+  db: Transaction<CustomerRfmTables>,
+  events: ReadonlyArray<RfmEvent>,
+): Promise<Working> => {
+  const customerIds = new Set<string>();
+  const correctedIds = new Set<string>();
+  for (const event of events) {
+    if (!isDealEvent(event)) customerIds.add(event.data.customerId);
+    else if (event.type === 'WonDealCorrected') correctedIds.add(event.data.dealId);
+  }
+  const working = emptyWorking();
+  const storedCustomers = await db
+    .selectFrom('rfm_customer')
+    .selectAll()
+    .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
+    .execute();
+  for (const row of storedCustomers) {
+    working.customers.set(row.customer_id, {
+      ...row,
+      churned_at: row.churned_at === null ? null : isoOf(row.churned_at),
+    });
+  }
+  const storedDeals = await db
+    .selectFrom('rfm_deal')
+    .selectAll()
+    .where('deal_id', '=', sql<string>`any(${[...correctedIds]}::text[])`)
+    .execute();
+  for (const row of storedDeals) {
+    working.deals.set(row.deal_id, { ...row, won_at: isoOf(row.won_at) });
+  }
+  return working;
+};
+
+/** Applies events, in log order, to the rows held; reads nothing from the database. */
+const applyEvents = (
+  working: Working,
+  events: ReadonlyArray<RfmEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const event of events) {
+    if (isDealEvent(event)) {
+      if (evolveDeal(working.deals, event, settings)) working.dirtyDeals.add(event.data.dealId);
+    } else if (evolveCustomer(working.customers, event)) {
+      working.dirtyCustomers.add(event.data.customerId);
+    }
+  }
+};
+
+const rfmEventsOf = (events: ReadonlyArray<ProjectedEvent>): ReadonlyArray<RfmEvent> =>
+  events.flatMap(({ event }) => (isRfmEvent(event) ? [event] : []));
+
+/** Writes the changed rows and forgets that they changed. */
+const write = async (db: Transaction<CustomerRfmTables>, working: Working): Promise<void> => {
+  const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
+    [...ids].flatMap((id) => {
+      const row = rows.get(id);
+      return row === undefined ? [] : [row];
+    });
+  await replaceRows(
+    db,
+    'rfm_customer',
+    ['customer_id'],
+    pick(working.dirtyCustomers, working.customers),
+    rfmCustomerKinds,
+  );
+  await replaceRows(
+    db,
+    'rfm_deal',
+    ['deal_id'],
+    pick(working.dirtyDeals, working.deals),
+    rfmDealKinds,
+  );
+  working.dirtyCustomers.clear();
+  working.dirtyDeals.clear();
+};
+
 const apply =
   (settings: ReportingSettings) =>
   async (db: Transaction<CustomerRfmTables>, events: ReadonlyArray<ProjectedEvent>) => {
     const { fresh, record } = await unappliedEvents(db, events);
-    const relevant = fresh.flatMap(({ event }) => (isRfmEvent(event) ? [event] : []));
-    const customerIds = new Set<string>();
-    const correctedIds = new Set<string>();
-    for (const event of relevant) {
-      if (!isDealEvent(event)) customerIds.add(event.data.customerId);
-      else if (event.type === 'WonDealCorrected') correctedIds.add(event.data.dealId);
-    }
-    const customers = new Map<string, CustomerRow>();
-    const storedCustomers = await db
-      .selectFrom('rfm_customer')
-      .selectAll()
-      .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
-      .execute();
-    for (const row of storedCustomers) {
-      customers.set(row.customer_id, {
-        ...row,
-        churned_at: row.churned_at === null ? null : isoOf(row.churned_at),
-      });
-    }
-    const deals = new Map<string, DealRow>();
-    const storedDeals = await db
-      .selectFrom('rfm_deal')
-      .selectAll()
-      .where('deal_id', '=', sql<string>`any(${[...correctedIds]}::text[])`)
-      .execute();
-    for (const row of storedDeals) deals.set(row.deal_id, { ...row, won_at: isoOf(row.won_at) });
-    const touchedCustomers = new Set<string>();
-    const touchedDeals = new Set<string>();
-    for (const event of relevant) {
-      if (isDealEvent(event)) {
-        if (evolveDeal(deals, event, settings)) touchedDeals.add(event.data.dealId);
-      } else if (evolveCustomer(customers, event)) touchedCustomers.add(event.data.customerId);
-    }
-    const pick = <T>(ids: Set<string>, rows: Map<string, T>): T[] =>
-      [...ids].flatMap((id) => {
-        const row = rows.get(id);
-        return row === undefined ? [] : [row];
-      });
-    await replaceRows(
-      db,
-      'rfm_customer',
-      ['customer_id'],
-      pick(touchedCustomers, customers),
-      rfmCustomerKinds,
-    );
-    await replaceRows(db, 'rfm_deal', ['deal_id'], pick(touchedDeals, deals), rfmDealKinds);
+    const relevant = rfmEventsOf(fresh);
+    const working = await load(db, relevant);
+    applyEvents(working, relevant, settings);
+    await write(db, working);
     await record();
   };
+
+// A rebuild from zero: every customer and won deal stays in memory from batch to batch, so a
+// correction finds its deal without a look-up and each row is written once per flush.
+const startFold = (settings: ReportingSettings) =>
+  inMemoryFold<CustomerRfmTables, Working>({
+    start: emptyWorking,
+    apply: (working, events) => applyEvents(working, rfmEventsOf(events), settings),
+    write,
+    rowsHeld: (working) => working.customers.size + working.deals.size,
+  });
 
 /**
  * The RFM read model (schema `customer_rfm`): every won deal (when, for which customer, its
@@ -173,4 +237,5 @@ export const customerRfmProjection = (
   migrations: customerRfmMigrations,
   eventTypes: customerRfmEventTypes,
   apply: apply(settings),
+  startFold: startFold(settings),
 });

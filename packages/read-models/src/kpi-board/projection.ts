@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   customerLifecycleEventTypes,
+  inMemoryFold,
   isEventOf,
   isoOf,
   replaceRows,
@@ -51,18 +52,44 @@ type CustomerRow = Insertable<KpiCustomerTable> & {
   spans: number;
 };
 
-interface Batch {
+/**
+ * The rows one batch touches, loaded once, changed in memory, written back once; in a rebuild's
+ * fold, every customer and won deal, kept from batch to batch.
+ */
+interface Working {
   readonly customers: Map<string, CustomerRow>;
-  readonly touchedCustomers: Set<string>;
-  /** Spans opened or closed in this batch, by `customer/span`. */
+  readonly dirtyCustomers: Set<string>;
+  /**
+   * Spans opened or closed since the last write, by `customer/span`. Never read back: the
+   * customer row holds the open span's start, so a written span is forgotten.
+   */
   readonly spans: Map<string, Insertable<KpiActiveSpanTable>>;
-  /** Answers by source, so one answer is one row however often it is delivered. */
+  /**
+   * Answers since the last write, by source, so one answer is one row however often it is
+   * delivered. Never read back either.
+   */
   readonly scores: Map<string, Insertable<KpiScoreTable>>;
+  /** Won deals, kept for the corrections that restate them. */
   readonly deals: Map<string, Insertable<KpiWonDealTable>>;
+  readonly dirtyDeals: Set<string>;
 }
 
+const emptyWorking = (): Working => ({
+  customers: new Map(),
+  dirtyCustomers: new Set(),
+  spans: new Map(),
+  scores: new Map(),
+  deals: new Map(),
+  dirtyDeals: new Set(),
+});
+
 /** Opens or closes the customer's active span when its `active` flag flips at `at`. */
-const settleActivity = (batch: Batch, customer: CustomerRow, at: string, month: string): void => {
+const settleActivity = (
+  working: Working,
+  customer: CustomerRow,
+  at: string,
+  month: string,
+): void => {
   const active =
     customer.became_customer_at !== null &&
     customer.became_customer_at !== undefined &&
@@ -74,7 +101,7 @@ const settleActivity = (batch: Batch, customer: CustomerRow, at: string, month: 
     customer.spans += 1;
     customer.active_since = utcOf(at);
     customer.active_since_month = month;
-    batch.spans.set(`${customer.customer_id}/${customer.spans}`, {
+    working.spans.set(`${customer.customer_id}/${customer.spans}`, {
       customer_id: customer.customer_id,
       span_no: customer.spans,
       from_at: utcOf(at),
@@ -84,7 +111,7 @@ const settleActivity = (batch: Batch, customer: CustomerRow, at: string, month: 
     });
     return;
   }
-  batch.spans.set(`${customer.customer_id}/${customer.spans}`, {
+  working.spans.set(`${customer.customer_id}/${customer.spans}`, {
     customer_id: customer.customer_id,
     span_no: customer.spans,
     from_at: customer.active_since ?? utcOf(at),
@@ -96,11 +123,11 @@ const settleActivity = (batch: Batch, customer: CustomerRow, at: string, month: 
   customer.active_since_month = null;
 };
 
-const evolveCustomer = (batch: Batch, event: CustomerEvent, month: string): void => {
+const evolveCustomer = (working: Working, event: CustomerEvent, month: string): void => {
   const { customerId, at } = event.data;
   if (event.type === 'CustomerRegistered') {
-    if (batch.customers.has(customerId)) return;
-    batch.customers.set(customerId, {
+    if (working.customers.has(customerId)) return;
+    working.customers.set(customerId, {
       customer_id: customerId,
       registered_at: utcOf(at),
       registered_month: month,
@@ -113,10 +140,10 @@ const evolveCustomer = (batch: Batch, event: CustomerEvent, month: string): void
       active_since: null,
       active_since_month: null,
     });
-    batch.touchedCustomers.add(customerId);
+    working.dirtyCustomers.add(customerId);
     return;
   }
-  const customer = batch.customers.get(customerId);
+  const customer = working.customers.get(customerId);
   if (customer === undefined) return;
   switch (event.type) {
     case 'CustomerLifecycleStageAdvanced':
@@ -142,20 +169,20 @@ const evolveCustomer = (batch: Batch, event: CustomerEvent, month: string): void
       return;
     }
   }
-  settleActivity(batch, customer, at, month);
-  batch.touchedCustomers.add(customerId);
+  settleActivity(working, customer, at, month);
+  working.dirtyCustomers.add(customerId);
 };
 
-const evolve = (batch: Batch, event: KpiEvent, settings: ReportingSettings): void => {
+const evolve = (working: Working, event: KpiEvent, settings: ReportingSettings): void => {
   const month = reportingMonthOf(event.data.at, settings.timeZone);
   if (isCustomerEvent(event)) {
-    evolveCustomer(batch, event, month);
+    evolveCustomer(working, event, month);
     return;
   }
   switch (event.type) {
     case 'SatisfactionScoreRecorded': {
       const sourceId = `survey:${event.data.customerId}:${event.data.surveyId}`;
-      batch.scores.set(sourceId, {
+      working.scores.set(sourceId, {
         source_id: sourceId,
         kind: event.data.score.kind,
         value: event.data.score.value,
@@ -166,7 +193,7 @@ const evolve = (batch: Batch, event: KpiEvent, settings: ReportingSettings): voi
     }
     case 'TicketRated': {
       const sourceId = `ticket:${event.data.ticketId}`;
-      batch.scores.set(sourceId, {
+      working.scores.set(sourceId, {
         source_id: sourceId,
         kind: 'csat',
         value: event.data.score,
@@ -177,7 +204,7 @@ const evolve = (batch: Batch, event: KpiEvent, settings: ReportingSettings): voi
     }
     case 'DealWon': {
       const { data } = event;
-      batch.deals.set(data.dealId, {
+      working.deals.set(data.dealId, {
         deal_id: data.dealId,
         customer_id: data.customerId,
         won_at: utcOf(data.at),
@@ -187,16 +214,18 @@ const evolve = (batch: Batch, event: KpiEvent, settings: ReportingSettings): voi
         reporting_revenue_minor:
           toReportingMinor(data.revenue, data.exchangeRate, settings.reportingCurrency) ?? null,
       });
+      working.dirtyDeals.add(data.dealId);
       return;
     }
     case 'WonDealCorrected': {
       // A correction restates the month of the win, where the deal row already sits.
-      const deal = batch.deals.get(event.data.dealId);
+      const deal = working.deals.get(event.data.dealId);
       if (deal === undefined) return;
       const { revenue, exchangeRate } = event.data.corrected;
       deal.revenue_minor = revenue.amountMinor;
       deal.reporting_revenue_minor =
         toReportingMinor(revenue, exchangeRate, settings.reportingCurrency) ?? null;
+      working.dirtyDeals.add(deal.deal_id);
       return;
     }
     default: {
@@ -206,71 +235,91 @@ const evolve = (batch: Batch, event: KpiEvent, settings: ReportingSettings): voi
   }
 };
 
-const load = async (db: Transaction<KpiBoardTables>, relevant: ReadonlyArray<KpiEvent>) => {
+const applyEvents = (
+  working: Working,
+  events: ReadonlyArray<ProjectedEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const { event } of events) if (isKpiEvent(event)) evolve(working, event, settings);
+};
+
+const load = async (
+  db: Transaction<KpiBoardTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+): Promise<Working> => {
   const customerIds = new Set<string>();
   const correctedIds = new Set<string>();
-  for (const event of relevant) {
+  for (const { event } of events) {
+    if (!isKpiEvent(event)) continue;
     if (isCustomerEvent(event)) customerIds.add(event.data.customerId);
     else if (event.type === 'WonDealCorrected') correctedIds.add(event.data.dealId);
   }
-  const customers = new Map<string, CustomerRow>();
+  const working = emptyWorking();
   const storedCustomers = await db
     .selectFrom('kpi_customer')
     .selectAll()
     .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
     .execute();
   for (const row of storedCustomers) {
-    customers.set(row.customer_id, {
+    working.customers.set(row.customer_id, {
       ...row,
       registered_at: isoOf(row.registered_at),
       became_customer_at: row.became_customer_at === null ? null : isoOf(row.became_customer_at),
       active_since: row.active_since === null ? null : isoOf(row.active_since),
     });
   }
-  const deals = new Map<string, Insertable<KpiWonDealTable>>();
   const storedDeals = await db
     .selectFrom('kpi_won_deal')
     .selectAll()
     .where('deal_id', '=', sql<string>`any(${[...correctedIds]}::text[])`)
     .execute();
-  for (const row of storedDeals) deals.set(row.deal_id, { ...row, won_at: isoOf(row.won_at) });
-  return { customers, deals };
+  for (const row of storedDeals)
+    working.deals.set(row.deal_id, { ...row, won_at: isoOf(row.won_at) });
+  return working;
+};
+
+const rowsOf = <TRow>(rows: ReadonlyMap<string, TRow>, ids: ReadonlySet<string>): TRow[] =>
+  [...ids].flatMap((id) => {
+    const row = rows.get(id);
+    return row === undefined ? [] : [row];
+  });
+
+/** Writes the rows changed since the last write and forgets that they changed. */
+const write = async (db: Transaction<KpiBoardTables>, working: Working): Promise<void> => {
+  const customers = rowsOf(working.customers, working.dirtyCustomers);
+  await replaceRows(db, 'kpi_customer', ['customer_id'], customers, kpiCustomerKinds);
+  const spans = [...working.spans.values()];
+  await replaceRows(db, 'kpi_active_span', ['customer_id', 'span_no'], spans, kpiSpanKinds);
+  const scores = [...working.scores.values()];
+  await replaceRows(db, 'kpi_score', ['source_id'], scores, kpiScoreKinds);
+  const deals = rowsOf(working.deals, working.dirtyDeals);
+  await replaceRows(db, 'kpi_won_deal', ['deal_id'], deals, kpiWonDealKinds);
+  working.dirtyCustomers.clear();
+  working.spans.clear();
+  working.scores.clear();
+  working.dirtyDeals.clear();
 };
 
 const apply =
   (settings: ReportingSettings) =>
   async (db: Transaction<KpiBoardTables>, events: ReadonlyArray<ProjectedEvent>) => {
     const { fresh, record } = await unappliedEvents(db, events);
-    const relevant = fresh.flatMap(({ event }) => (isKpiEvent(event) ? [event] : []));
-    const { customers, deals } = await load(db, relevant);
-    const batch: Batch = {
-      customers,
-      touchedCustomers: new Set(),
-      spans: new Map(),
-      scores: new Map(),
-      deals,
-    };
-    const dealIds = new Set<string>();
-    for (const event of relevant) {
-      evolve(batch, event, settings);
-      if (event.type === 'DealWon' || event.type === 'WonDealCorrected')
-        dealIds.add(event.data.dealId);
-    }
-    const touched = [...batch.touchedCustomers].flatMap((id) => {
-      const customer = customers.get(id);
-      return customer === undefined ? [] : [customer];
-    });
-    await replaceRows(db, 'kpi_customer', ['customer_id'], touched, kpiCustomerKinds);
-    const spans = [...batch.spans.values()];
-    await replaceRows(db, 'kpi_active_span', ['customer_id', 'span_no'], spans, kpiSpanKinds);
-    await replaceRows(db, 'kpi_score', ['source_id'], [...batch.scores.values()], kpiScoreKinds);
-    const wonRows = [...dealIds].flatMap((id) => {
-      const deal = deals.get(id);
-      return deal === undefined ? [] : [deal];
-    });
-    await replaceRows(db, 'kpi_won_deal', ['deal_id'], wonRows, kpiWonDealKinds);
+    const working = await load(db, fresh);
+    applyEvents(working, fresh, settings);
+    await write(db, working);
     await record();
   };
+
+// A rebuild from zero: every customer and won deal stays in memory from batch to batch; spans
+// and answers only until they are written.
+const startFold = (settings: ReportingSettings) =>
+  inMemoryFold<KpiBoardTables, Working>({
+    start: emptyWorking,
+    apply: (working, events) => applyEvents(working, events, settings),
+    write,
+    rowsHeld: (working) =>
+      working.customers.size + working.spans.size + working.scores.size + working.deals.size,
+  });
 
 /**
  * The KPI board read model (schema `kpi_board`): customers' registration, conversion and
@@ -289,5 +338,6 @@ export const kpiBoardProjection = (settings: ReportingSettings): Projection<KpiB
     migrations: kpiBoardMigrations,
     eventTypes: kpiBoardEventTypes,
     apply: apply(settings),
+    startFold: startFold(settings),
   };
 };

@@ -303,7 +303,7 @@ describe('products', () => {
 });
 
 describe('rebuild', () => {
-  it('gives the same tables in one batch, one event at a time, and with every event delivered twice', async () => {
+  it('gives the same tables in one batch, one event at a time, with every event delivered twice, and through a fold', async () => {
     const history = eventHistory().run(
       'customer',
       registerCustomer('c-2', on('2025-01-01')),
@@ -327,6 +327,27 @@ describe('rebuild', () => {
     history.run('customer', {
       type: 'MergeCustomerInto',
       data: { customerId: 'c-3', survivorId: 'c-2', at: on('2025-02-06') },
+    });
+    // Flushed every three events, the fold adds to c-1's January row in two flushes and
+    // restates d-1's month from memory in the last one.
+    sale(history, 'd-3', 'c-1', on('2025-01-20'), 500, 100);
+    history.run(
+      'deal',
+      openDeal('d-4', 'c-3', on('2025-02-07'), [line('p-1', 1, 700, 300, 'GBP')], 'GBP'),
+      winDeal('d-4', on('2025-02-07')),
+      {
+        type: 'CorrectWonDeal',
+        data: {
+          dealId: 'd-1',
+          reason: 'discount withdrawn',
+          lineItems: [line('p-widget', 1, 1_000, 400)],
+          at: on('2025-04-02'),
+        },
+      },
+    );
+    history.run('customer', {
+      type: 'RevertCustomerMerge',
+      data: { customerId: 'c-3', reason: 'not the same', at: on('2025-04-03') },
     });
     const events = history.events();
 

@@ -9,6 +9,7 @@ import type {
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  inMemoryFold,
   isEventOf,
   isoOf,
   replaceRows,
@@ -101,15 +102,52 @@ const closedDeal = (deal: DealRow, status: 'won' | 'lost', at: string, month: st
   deal.closed_month = month;
 };
 
-interface BatchState {
+/**
+ * The deals one batch touches, loaded once, changed in memory, written back once; in a
+ * rebuild's fold, every deal, kept from batch to batch.
+ */
+interface Working {
   readonly deals: Map<string, DealRow>;
-  /** The lines of every won deal whose figures this batch set. */
+  readonly dirtyDeals: Set<string>;
+  /** The new lines of every won deal whose figures were set since the last write. */
   readonly lines: Map<string, ReadonlyArray<LineRow>>;
-  readonly touched: Set<string>;
+  /**
+   * The deals whose lines the table holds: known in a fold (those an earlier write wrote),
+   * unknown (`undefined`) in a batch, where any deal loaded may have lines stored.
+   */
+  readonly linesStored: Set<string> | undefined;
 }
 
-const evolve = (state: BatchState, event: RepEvent, settings: ReportingSettings): void => {
-  const { deals, lines, touched } = state;
+const emptyWorking = (linesStored?: Set<string>): Working => ({
+  deals: new Map(),
+  dirtyDeals: new Set(),
+  lines: new Map(),
+  linesStored,
+});
+
+const load = async (
+  db: Transaction<RepPerformanceTables>,
+  events: ReadonlyArray<RepEvent>,
+): Promise<Working> => {
+  const working = emptyWorking();
+  const ids = [...new Set(events.map((event) => event.data.dealId))];
+  if (ids.length === 0) return working;
+  const stored = await db
+    .selectFrom('rep_deal')
+    .selectAll()
+    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .execute();
+  for (const row of stored) {
+    working.deals.set(row.deal_id, {
+      ...row,
+      closed_at: row.closed_at === null ? null : isoOf(row.closed_at),
+    });
+  }
+  return working;
+};
+
+const evolve = (working: Working, event: RepEvent, settings: ReportingSettings): void => {
+  const { deals, lines, dirtyDeals } = working;
   const reporting = settings.reportingCurrency;
   const deal = deals.get(event.data.dealId);
   switch (event.type) {
@@ -184,45 +222,69 @@ const evolve = (state: BatchState, event: RepEvent, settings: ReportingSettings)
       return;
     }
   }
-  touched.add(event.data.dealId);
+  dirtyDeals.add(event.data.dealId);
+};
+
+const applyEvents = (
+  working: Working,
+  events: ReadonlyArray<ProjectedEvent>,
+  settings: ReportingSettings,
+): void => {
+  for (const { event } of events) if (isRepEvent(event)) evolve(working, event, settings);
+};
+
+/** Writes the changed deals and their new lines, and forgets that they changed. */
+const write = async (db: Transaction<RepPerformanceTables>, working: Working): Promise<void> => {
+  const rows = [...working.dirtyDeals].flatMap((id) => {
+    const deal = working.deals.get(id);
+    return deal === undefined ? [] : [deal];
+  });
+  await replaceRows(db, 'rep_deal', ['deal_id'], rows, repDealKinds);
+  // A win or a correction replaces the deal's lines as a whole: a restatement with fewer lines
+  // must not leave the old ones behind.
+  const relined = [...working.lines.keys()].filter(
+    (id) => working.linesStored === undefined || working.linesStored.has(id),
+  );
+  if (relined.length > 0) {
+    await db
+      .deleteFrom('rep_deal_line')
+      .where('deal_id', '=', sql<string>`any(${relined}::text[])`)
+      .execute();
+  }
+  const lineRows = [...working.lines.values()].flat();
+  await replaceRows(db, 'rep_deal_line', ['deal_id', 'line_no'], lineRows, repDealLineKinds);
+  for (const id of working.lines.keys()) working.linesStored?.add(id);
+  working.dirtyDeals.clear();
+  working.lines.clear();
 };
 
 const apply =
   (settings: ReportingSettings) =>
   async (db: Transaction<RepPerformanceTables>, events: ReadonlyArray<ProjectedEvent>) => {
     const { fresh, record } = await unappliedEvents(db, events);
-    const relevant = fresh.flatMap(({ event }) => (isRepEvent(event) ? [event] : []));
-    const ids = [...new Set(relevant.map((event) => event.data.dealId))];
-    const state: BatchState = { deals: new Map(), lines: new Map(), touched: new Set() };
-    const stored = await db
-      .selectFrom('rep_deal')
-      .selectAll()
-      .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
-      .execute();
-    for (const row of stored) {
-      state.deals.set(row.deal_id, {
-        ...row,
-        closed_at: row.closed_at === null ? null : isoOf(row.closed_at),
-      });
-    }
-    for (const event of relevant) evolve(state, event, settings);
-    const rows = [...state.touched].flatMap((id) => {
-      const deal = state.deals.get(id);
-      return deal === undefined ? [] : [deal];
-    });
-    await replaceRows(db, 'rep_deal', ['deal_id'], rows, repDealKinds);
-    // A win or a correction replaces the deal's lines as a whole.
-    const relined = [...state.lines.keys()];
-    if (relined.length > 0) {
-      await db
-        .deleteFrom('rep_deal_line')
-        .where('deal_id', '=', sql<string>`any(${relined}::text[])`)
-        .execute();
-    }
-    const lineRows = [...state.lines.values()].flat();
-    await replaceRows(db, 'rep_deal_line', ['deal_id', 'line_no'], lineRows, repDealLineKinds);
+    const working = await load(
+      db,
+      fresh.flatMap(({ event }) => (isRepEvent(event) ? [event] : [])),
+    );
+    applyEvents(working, fresh, settings);
+    await write(db, working);
     await record();
   };
+
+// A rebuild from zero: every deal stays in memory from batch to batch; a won deal's lines only
+// until they are flushed (the fold never reads them back), and then just the deal's id, so a
+// correction's delete is sent only for lines an earlier flush wrote.
+const startFold = (settings: ReportingSettings) =>
+  inMemoryFold<RepPerformanceTables, Working>({
+    start: () => emptyWorking(new Set()),
+    apply: (working, events) => applyEvents(working, events, settings),
+    write,
+    rowsHeld: (working) => {
+      let lines = 0;
+      for (const dealLines of working.lines.values()) lines += dealLines.length;
+      return working.deals.size + lines;
+    },
+  });
 
 /**
  * The rep performance read model (schema `rep_performance`): every deal's owner and outcome,
@@ -244,5 +306,6 @@ export const repPerformanceProjection = (
     migrations: repPerformanceMigrations,
     eventTypes: repPerformanceEventTypes,
     apply: apply(settings),
+    startFold: startFold(settings),
   };
 };

@@ -190,4 +190,25 @@ describe('rep performance', () => {
   it('builds the same tables in one batch, one event at a time, and with every event twice', async () => {
     await expectSameTablesHoweverDelivered(harness, season().events(), 3);
   });
+
+  it('builds the same tables when a correction drops a line of a deal won batches before', async () => {
+    // a2 is won early and restated last, with one line instead of two: the stored second line
+    // must go, however the win and the correction fall into batches (or a rebuild's flushes).
+    const history = season().run('deal', {
+      type: 'CorrectWonDeal',
+      data: {
+        dealId: 'a2',
+        reason: 'The second line was never delivered',
+        lineItems: [line('p-c', 1, 100_00, 50_00)],
+        at: '2025-03-01T10:00:00Z',
+      },
+    });
+    await expectSameTablesHoweverDelivered(harness, history.events(), 3);
+    const lines = await harness.db
+      .selectFrom('rep_deal_line')
+      .select('line_no')
+      .where('deal_id', '=', 'a2')
+      .execute();
+    expect(lines).toEqual([{ line_no: 0 }]);
+  });
 });

@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   bigintOf,
+  inMemoryFold,
   isEventOf,
   isoOf,
   pipelineValueOf,
@@ -38,6 +39,17 @@ type DealRow = Insertable<ForecastDealTable> & {
   win_probability: number;
   weighted_centi_minor: bigint;
 };
+
+/**
+ * The deals one batch touches, loaded once, changed in memory, written back once; in a
+ * rebuild's fold, every deal, kept from batch to batch.
+ */
+interface Working {
+  readonly deals: Map<string, DealRow>;
+  readonly dirtyDeals: Set<string>;
+}
+
+const emptyWorking = (): Working => ({ deals: new Map(), dirtyDeals: new Set() });
 
 const weigh = (deal: DealRow): void => {
   deal.weighted_centi_minor = deal.value_minor * BigInt(deal.win_probability);
@@ -113,38 +125,67 @@ const evolve = (deals: Map<string, DealRow>, event: ForecastEvent): boolean => {
   return true;
 };
 
-const apply = async (
+const load = async (
   db: Transaction<SalesForecastTables>,
   events: ReadonlyArray<ProjectedEvent>,
-): Promise<void> => {
-  const { fresh, record } = await unappliedEvents(db, events);
-  const relevant = fresh.flatMap(({ event }) => (isForecastEvent(event) ? [event] : []));
-  const ids = [...new Set(relevant.map((event) => event.data.dealId))];
-  const deals = new Map<string, DealRow>();
+): Promise<Working> => {
+  const ids = [
+    ...new Set(events.flatMap(({ event }) => (isForecastEvent(event) ? [event.data.dealId] : []))),
+  ];
+  const working = emptyWorking();
   const stored = await db
     .selectFrom('forecast_deal')
     .selectAll()
     .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
   for (const row of stored) {
-    deals.set(row.deal_id, {
+    working.deals.set(row.deal_id, {
       ...row,
       value_minor: bigintOf(row.value_minor),
       weighted_centi_minor: bigintOf(row.weighted_centi_minor),
       opened_at: isoOf(row.opened_at),
     });
   }
-  const touched = new Set<string>();
-  for (const event of relevant) {
-    if (evolve(deals, event)) touched.add(event.data.dealId);
+  return working;
+};
+
+const applyEvents = (working: Working, events: ReadonlyArray<ProjectedEvent>): void => {
+  for (const { event } of events) {
+    if (isForecastEvent(event) && evolve(working.deals, event)) {
+      working.dirtyDeals.add(event.data.dealId);
+    }
   }
-  const rows = [...touched].flatMap((id) => {
-    const deal = deals.get(id);
+};
+
+/** Writes the changed deals and forgets that they changed. */
+const write = async (db: Transaction<SalesForecastTables>, working: Working): Promise<void> => {
+  const rows = [...working.dirtyDeals].flatMap((id) => {
+    const deal = working.deals.get(id);
     return deal === undefined ? [] : [deal];
   });
   await replaceRows(db, 'forecast_deal', ['deal_id'], rows, forecastDealKinds);
+  working.dirtyDeals.clear();
+};
+
+const apply = async (
+  db: Transaction<SalesForecastTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+): Promise<void> => {
+  const { fresh, record } = await unappliedEvents(db, events);
+  const working = await load(db, fresh);
+  applyEvents(working, fresh);
+  await write(db, working);
   await record();
 };
+
+// A rebuild from zero: every deal stays in memory from batch to batch. Each row holds values
+// as they stand, not increments, so a deal written by two flushes ends the same.
+const startFold = inMemoryFold<SalesForecastTables, Working>({
+  start: emptyWorking,
+  apply: applyEvents,
+  write,
+  rowsHeld: (working) => working.deals.size,
+});
 
 /**
  * The sales forecast read model (schema `sales_forecast`): every deal's value, win probability,
@@ -165,4 +206,5 @@ export const salesForecastProjection = (
   migrations: salesForecastMigrations,
   eventTypes: salesForecastEventTypes,
   apply,
+  startFold,
 });

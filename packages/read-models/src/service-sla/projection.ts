@@ -3,6 +3,7 @@ import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/project
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   eventTypesOf,
+  inMemoryFold,
   isEventOf,
   isoOf,
   replaceRows,
@@ -24,6 +25,17 @@ type TicketRow = Insertable<SlaTicketTable> & {
   escalations: number;
   reopenings: number;
 };
+
+/**
+ * The tickets one batch touches, loaded once, changed in memory, written back once; in a
+ * rebuild's fold, every ticket, kept from batch to batch.
+ */
+interface Working {
+  readonly tickets: Map<string, TicketRow>;
+  readonly dirtyTickets: Set<string>;
+}
+
+const emptyWorking = (): Working => ({ tickets: new Map(), dirtyTickets: new Set() });
 
 /** Folds one event into its ticket's row, as the ticket's own `evolve` does; false if no change. */
 const evolve = (tickets: Map<string, TicketRow>, event: SlaEvent): boolean => {
@@ -112,21 +124,20 @@ const evolve = (tickets: Map<string, TicketRow>, event: SlaEvent): boolean => {
 
 const nullableIso = (value: Date | null): string | null => (value === null ? null : isoOf(value));
 
-const apply = async (
+const load = async (
   db: Transaction<ServiceSlaTables>,
-  events: ReadonlyArray<ProjectedEvent>,
-): Promise<void> => {
-  const { fresh, record } = await unappliedEvents(db, events);
-  const relevant = fresh.flatMap(({ event }) => (isSlaEvent(event) ? [event] : []));
-  const ids = [...new Set(relevant.map((event) => event.data.ticketId))];
-  const tickets = new Map<string, TicketRow>();
+  events: ReadonlyArray<SlaEvent>,
+): Promise<Working> => {
+  const working = emptyWorking();
+  const ids = [...new Set(events.map((event) => event.data.ticketId))];
+  if (ids.length === 0) return working;
   const stored = await db
     .selectFrom('sla_ticket')
     .selectAll()
     .where('ticket_id', '=', sql<string>`any(${ids}::text[])`)
     .execute();
   for (const row of stored) {
-    tickets.set(row.ticket_id, {
+    working.tickets.set(row.ticket_id, {
       ...row,
       opened_at: isoOf(row.opened_at),
       first_response_due_at: isoOf(row.first_response_due_at),
@@ -138,15 +149,48 @@ const apply = async (
       resolution_breached_at: nullableIso(row.resolution_breached_at),
     });
   }
-  const touched = new Set<string>();
-  for (const event of relevant) if (evolve(tickets, event)) touched.add(event.data.ticketId);
-  const rows = [...touched].flatMap((id) => {
-    const ticket = tickets.get(id);
+  return working;
+};
+
+const applyEvents = (working: Working, events: ReadonlyArray<ProjectedEvent>): void => {
+  for (const { event } of events) {
+    if (isSlaEvent(event) && evolve(working.tickets, event)) {
+      working.dirtyTickets.add(event.data.ticketId);
+    }
+  }
+};
+
+/** Writes the changed tickets and forgets that they changed. */
+const write = async (db: Transaction<ServiceSlaTables>, working: Working): Promise<void> => {
+  const rows = [...working.dirtyTickets].flatMap((id) => {
+    const ticket = working.tickets.get(id);
     return ticket === undefined ? [] : [ticket];
   });
   await replaceRows(db, 'sla_ticket', ['ticket_id'], rows, slaTicketKinds);
+  working.dirtyTickets.clear();
+};
+
+const apply = async (
+  db: Transaction<ServiceSlaTables>,
+  events: ReadonlyArray<ProjectedEvent>,
+): Promise<void> => {
+  const { fresh, record } = await unappliedEvents(db, events);
+  const working = await load(
+    db,
+    fresh.flatMap(({ event }) => (isSlaEvent(event) ? [event] : [])),
+  );
+  applyEvents(working, fresh);
+  await write(db, working);
   await record();
 };
+
+// A rebuild from zero: every ticket stays in memory from batch to batch.
+const startFold = inMemoryFold<ServiceSlaTables, Working>({
+  start: emptyWorking,
+  apply: applyEvents,
+  write,
+  rowsHeld: (working) => working.tickets.size,
+});
 
 /**
  * The service SLA board (schema `service_sla`): every ticket's priority, assignee, status and
@@ -167,4 +211,5 @@ export const serviceSlaProjection = (
   migrations: serviceSlaMigrations,
   eventTypes: serviceSlaEventTypes,
   apply,
+  startFold,
 });
