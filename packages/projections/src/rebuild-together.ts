@@ -234,23 +234,31 @@ export const rebuildProjectionsTogether = async <TDatabase>(
       }),
     );
   }
+  // The members flush what their folds hold and swap in side by side, each on its own
+  // connection: one builds its next statement while the server inserts another's rows.
+  const settled = await Promise.allSettled(
+    contexts.map(async (context, index): Promise<JointRebuildOutcome | undefined> => {
+      const cursor = cursors[index];
+      if (cursor === undefined) return undefined;
+      const projection = context.projection.name;
+      const poison = poisoned.get(index);
+      if (poison !== undefined) {
+        return { projection, outcome: 'poisoned', events: cursor.done, error: poison };
+      }
+      await feeds[index]?.flush();
+      if (!interrupted) await finishRebuild(context, cursor);
+      return {
+        projection,
+        outcome: interrupted ? 'interrupted' : 'swapped',
+        events: cursor.done,
+      };
+    }),
+  );
+  // Every member is done before a failure is reported, so none is left writing behind it.
   const outcomes: JointRebuildOutcome[] = [];
-  for (const [index, context] of contexts.entries()) {
-    const cursor = cursors[index];
-    if (cursor === undefined) continue;
-    const projection = context.projection.name;
-    const poison = poisoned.get(index);
-    if (poison !== undefined) {
-      outcomes.push({ projection, outcome: 'poisoned', events: cursor.done, error: poison });
-      continue;
-    }
-    await feeds[index]?.flush();
-    if (!interrupted) await finishRebuild(context, cursor);
-    outcomes.push({
-      projection,
-      outcome: interrupted ? 'interrupted' : 'swapped',
-      events: cursor.done,
-    });
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    if (outcome.value !== undefined) outcomes.push(outcome.value);
   }
   return outcomes;
 };
