@@ -53,6 +53,34 @@ describe('a decoding worker', () => {
     }
   });
 
+  it('leaves the last share of each page to this thread, decoded by its own decoder', async () => {
+    const calls: string[] = [];
+    const worker = startDecodingWorker({
+      script,
+      workerData: { url: database.url, unavailableEventId: undefined } satisfies FixtureData,
+      decodeHere: {
+        share: 0.25,
+        decode: async (event) => {
+          calls.push(event.eventId);
+          return decodeRecordedEvent(event);
+        },
+      },
+    });
+    try {
+      const page = await worker.pages(logStart, 40, undefined);
+      const here = log.slice(0, 40);
+      expect(page.decoded).toEqual(here.map((event) => decodeRecordedEvent(event)));
+      // The worker decodes the first 30 (their data stays behind); this thread the last 10.
+      expect(calls).toEqual(here.slice(30).map((event) => event.eventId));
+      expect(page.events.slice(0, 30)).toEqual(
+        here.slice(0, 30).map((event) => ({ ...event, data: null })),
+      );
+      expect(page.events.slice(30)).toEqual(here.slice(30));
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('sends a failed decoding back as an error that keeps its name, code and field', async () => {
     const unavailable = log[3] as RecordedEvent;
     const broken = log[5] as RecordedEvent;

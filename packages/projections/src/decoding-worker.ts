@@ -23,6 +23,8 @@ interface PageRequest {
   readonly after: LogPosition;
   readonly maxCount: number;
   readonly filter: EventFilter | undefined;
+  /** The share of the page's events the worker decodes (the first ones); the caller does the rest. */
+  readonly share: number;
 }
 
 /** An error as it crosses the thread boundary (classes do not survive structured cloning). */
@@ -33,7 +35,11 @@ interface ErrorInTransit {
   readonly field: string | undefined;
 }
 
-type Decoding = { readonly event: ProjectedEvent } | { readonly error: ErrorInTransit };
+type Decoding =
+  | { readonly event: ProjectedEvent }
+  | { readonly error: ErrorInTransit }
+  /** Left to the calling thread (the event keeps its stored data). */
+  | { readonly here: true };
 
 type PageReply =
   | {
@@ -93,6 +99,38 @@ export const serveDecodedPages = <TData>(open: (data: TData) => Promise<WorkerLo
   const opened = open(workerData as TData);
   // A failed open is reported with the first request rather than as an uncaught rejection.
   opened.catch(() => undefined);
+  // While a page is decoded, the next one is already being read: the store's query then runs
+  // beside the decoding instead of before it. A request for anything else reads afresh.
+  let ahead:
+    | { readonly key: string; readonly page: Promise<ReadonlyArray<RecordedEvent>> }
+    | undefined;
+  const keyOf = (after: LogPosition, maxCount: number, filter: EventFilter | undefined) =>
+    `${after.commit}/${after.prepare}/${maxCount}/${JSON.stringify(filter ?? null)}`;
+  const read = (
+    log: WorkerLog,
+    after: LogPosition,
+    maxCount: number,
+    filter: EventFilter | undefined,
+  ) => log.eventStore.readAll({ after, maxCount, ...(filter === undefined ? {} : { filter }) });
+  const readAhead = async (
+    log: WorkerLog,
+    after: LogPosition,
+    maxCount: number,
+    filter: EventFilter | undefined,
+  ): Promise<ReadonlyArray<RecordedEvent>> => {
+    const wanted = keyOf(after, maxCount, filter);
+    const early = ahead?.key === wanted ? ahead.page : undefined;
+    ahead = undefined;
+    const page = await (early ?? read(log, after, maxCount, filter));
+    const last = page[page.length - 1];
+    if (last !== undefined && page.length === maxCount) {
+      const next = read(log, last.position, maxCount, filter);
+      // Awaited by the request for it; a page nobody asks for is dropped.
+      next.catch(() => undefined);
+      ahead = { key: keyOf(last.position, maxCount, filter), page: next };
+    }
+    return page;
+  };
   port.on('message', (message: PageRequest | 'close') => {
     if (message === 'close') {
       void opened
@@ -101,17 +139,15 @@ export const serveDecodedPages = <TData>(open: (data: TData) => Promise<WorkerLo
         .finally(() => port.close());
       return;
     }
-    const { id, after, maxCount, filter } = message;
+    const { id, after, maxCount, filter, share } = message;
     void (async (): Promise<PageReply> => {
       try {
         const log = await opened;
-        const page = await log.eventStore.readAll({
-          after,
-          maxCount,
-          ...(filter === undefined ? {} : { filter }),
-        });
+        const page = await readAhead(log, after, maxCount, filter);
+        const mine = Math.ceil(share * page.length);
         const decoded = await Promise.all(
-          page.map(async (recorded): Promise<Decoding> => {
+          page.map(async (recorded, index): Promise<Decoding> => {
+            if (index >= mine) return { here: true };
             try {
               return { event: await log.decode(recorded) };
             } catch (error) {
@@ -119,7 +155,10 @@ export const serveDecodedPages = <TData>(open: (data: TData) => Promise<WorkerLo
             }
           }),
         );
-        return { id, events: page.map((event) => ({ ...event, data: null })), decoded };
+        const events = page.map((event, index) =>
+          index < mine ? { ...event, data: null } : event,
+        );
+        return { id, events, decoded };
       } catch (error) {
         return { id, failure: inTransit(error) };
       }
@@ -149,7 +188,17 @@ export interface DecodingWorker {
 export const startDecodingWorker = (input: {
   readonly script: URL | string;
   readonly workerData?: unknown;
+  /**
+   * Decodes a share of each page (its last events) on this thread with `decode`, which must
+   * read events as the worker's decoder does: while the projections' work leaves this thread
+   * idle part of the time, both threads decode. Nothing is decoded here by default.
+   */
+  readonly decodeHere?: { readonly decode: EventDecoder; readonly share: number };
 }): DecodingWorker => {
+  const here = input.decodeHere;
+  if (here !== undefined && !(here.share >= 0 && here.share <= 1)) {
+    throw new RangeError('decodeHere.share is a fraction from 0 to 1.');
+  }
   const worker = new Worker(input.script, { workerData: input.workerData });
   const waiting = new Map<
     number,
@@ -170,12 +219,19 @@ export const startDecodingWorker = (input: {
       caller.reject(arrived(reply.failure));
       return;
     }
-    caller.resolve({
-      events: reply.events,
-      decoded: reply.decoded.map((decoding) =>
-        'event' in decoding ? decoding.event : arrived(decoding.error),
-      ),
-    });
+    void Promise.all(
+      reply.decoded.map(async (decoding, index): Promise<ProjectedEvent | Error> => {
+        if ('event' in decoding) return decoding.event;
+        if ('error' in decoding) return arrived(decoding.error);
+        const recorded = reply.events[index];
+        try {
+          if (here === undefined || recorded === undefined) throw new Error('Not decoded.');
+          return await here.decode(recorded);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ).then((decoded) => caller.resolve({ events: reply.events, decoded }));
   });
   worker.on('error', (error) => stop(error));
   const exited = new Promise<void>((resolve) => {
@@ -196,7 +252,7 @@ export const startDecodingWorker = (input: {
         const id = nextId;
         nextId += 1;
         waiting.set(id, { resolve, reject });
-        const request: PageRequest = { id, after, maxCount, filter };
+        const request: PageRequest = { id, after, maxCount, filter, share: 1 - (here?.share ?? 0) };
         worker.postMessage(request);
       }),
     close: async () => {

@@ -11,6 +11,7 @@
  *     [--durable (server defaults instead of synchronous_commit=off)]
  *     [--no-decoding-worker (read and decode the log on the main thread)]
  *     [--no-fold (rebuild every read model batch by batch, none folded in memory)]
+ *     [--decode-here=0.3 (the share of each page the main thread decodes beside the worker)]
  *
  * The logs are seeded histories written the way command handling stores them (personal data
  * encrypted), appended in big batches; see `seeded-log.ts`.
@@ -62,6 +63,11 @@ const options = {
   separate: !process.argv.includes('--no-separate'),
   /** Read and decode the log in a worker thread (another core) during rebuilds. */
   decodingWorker: !process.argv.includes('--no-decoding-worker'),
+  /** The share of each page decoded on the main thread beside the worker (0 to 1). */
+  decodeHere: Number(
+    process.argv.find((arg) => arg.startsWith('--decode-here='))?.slice('--decode-here='.length) ??
+      0,
+  ),
   /** Let read models with a fold build in memory during rebuilds (the runtime's default). */
   fold: !process.argv.includes('--no-fold'),
   events: argument('events', 1_000_000),
@@ -99,10 +105,12 @@ const openDatabase = async (serverUrl: string, prefix: string) => {
   await migrateCommandHandling(storeDb);
   const keyStore: KeyStore = createPostgresKeyStore({ db: storeDb });
   const eventStore = createPostgresEventStore({ db: storeDb });
+  const decode = domainEventDecoder({ eventStore, keyStore });
   const worker = options.decodingWorker
     ? startDecodingWorker({
         script: new URL('./decoding-worker.mjs', import.meta.url),
         workerData: { url: database.url } satisfies DecodingWorkerData,
+        ...(options.decodeHere > 0 ? { decodeHere: { decode, share: options.decodeHere } } : {}),
       })
     : undefined;
   return {
@@ -115,7 +123,7 @@ const openDatabase = async (serverUrl: string, prefix: string) => {
     setup: {
       db: readDb,
       eventStore,
-      decode: domainEventDecoder({ eventStore, keyStore }),
+      decode,
       counter: postgresEventCounter(storePool),
       batchSize: options.batchSize,
       foldLimits: options.fold ? undefined : { ...defaultFoldLimits, rowLimit: 0 },
@@ -236,7 +244,9 @@ const main = async (): Promise<void> => {
         options.batchSize ?? `runtime default (${defaultRebuildBatchSize})`,
       ),
       node_options: process.env.NODE_OPTIONS ?? '',
-      decoding: options.decodingWorker ? 'in a worker thread' : 'on the main thread',
+      decoding: options.decodingWorker
+        ? `in a worker thread${options.decodeHere > 0 ? `, ${Math.round(options.decodeHere * 100)} % of each page on the main thread` : ''}`
+        : 'on the main thread',
       folds: options.fold ? 'on (runtime defaults)' : 'off',
       started: new Date(started).toISOString(),
     };
