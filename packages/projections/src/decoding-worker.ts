@@ -166,6 +166,13 @@ export const serveDecodedPages = <TData>(open: (data: TData) => Promise<WorkerLo
   });
 };
 
+/**
+ * A share of each page for the calling thread to decode beside the worker (`decodeHere`) when
+ * the projections' work leaves it idle part of the time: 0.3 rebuilt the nine CRM read models
+ * from 297,637 events in 29.1 s against 32.9 s with the worker decoding everything (2 cores).
+ */
+export const defaultDecodeHereShare = 0.3;
+
 /** A worker thread reading and decoding pages of the log; see `startDecodingWorker`. */
 export interface DecodingWorker {
   readonly pages: DecodedPageSource;

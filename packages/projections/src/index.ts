@@ -4,7 +4,11 @@ export { applyBatch, writeWithCheckpoint } from './apply-batch.ts';
 export type { CheckpointTable, ProjectionCheckpoint, RebuildCheckpoint } from './checkpoints.ts';
 export { loadCheckpoint, loadRebuild } from './checkpoints.ts';
 export type { DecodingWorker, WorkerLog } from './decoding-worker.ts';
-export { serveDecodedPages, startDecodingWorker } from './decoding-worker.ts';
+export {
+  defaultDecodeHereShare,
+  serveDecodedPages,
+  startDecodingWorker,
+} from './decoding-worker.ts';
 export { eventBatches } from './event-batches.ts';
 export type { EventCounter } from './event-counter.ts';
 export { countEventsByReading } from './event-counter.ts';

@@ -11,7 +11,8 @@
  *     [--durable (server defaults instead of synchronous_commit=off)]
  *     [--no-decoding-worker (read and decode the log on the main thread)]
  *     [--no-fold (rebuild every read model batch by batch, none folded in memory)]
- *     [--decode-here=0.3 (the share of each page the main thread decodes beside the worker)]
+ *     [--decode-here=0.3 (the share of each page the main thread decodes beside the worker;
+ *     the runtime's defaultDecodeHereShare, as crm rebuild, by default)]
  *
  * The logs are seeded histories written the way command handling stores them (personal data
  * encrypted), appended in big batches; see `seeded-log.ts`.
@@ -26,6 +27,7 @@ import type { CurrencyCode } from '@crm/domain';
 import { createPostgresEventStore, migrateEventStore } from '@crm/event-store-postgres';
 import {
   createProjectionRunner,
+  defaultDecodeHereShare,
   defaultFoldLimits,
   defaultRebuildBatchSize,
   startDecodingWorker,
@@ -66,7 +68,7 @@ const options = {
   /** The share of each page decoded on the main thread beside the worker (0 to 1). */
   decodeHere: Number(
     process.argv.find((arg) => arg.startsWith('--decode-here='))?.slice('--decode-here='.length) ??
-      0,
+      defaultDecodeHereShare,
   ),
   /** Let read models with a fold build in memory during rebuilds (the runtime's default). */
   fold: !process.argv.includes('--no-fold'),

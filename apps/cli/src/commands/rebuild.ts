@@ -99,7 +99,7 @@ const rebuildTogether = async (
   inWorker: boolean,
   onProgress: (progress: RebuildProgress) => void,
 ): Promise<ReadonlyArray<JointRebuildOutcome>> => {
-  const worker = inWorker ? startCliDecodingWorker(runtime.options) : undefined;
+  const worker = inWorker ? startCliDecodingWorker(runtime.options, runtime.decode) : undefined;
   try {
     return await rebuildProjectionsTogether(
       {
