@@ -58,7 +58,7 @@ export {
 } from './projection-schema.ts';
 export type { ProjectionState, ProjectionStatus, RebuildProgress } from './projection-status.ts';
 export type { FoldLimits } from './rebuild-feed.ts';
-export { defaultFoldLimits, RebuildFeed } from './rebuild-feed.ts';
+export { defaultFoldLimits } from './rebuild-feed.ts';
 export type {
   DecodedPage,
   DecodedPageSource,

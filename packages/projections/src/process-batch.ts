@@ -40,7 +40,7 @@ const isPoison = async <TDatabase>(db: Kysely<TDatabase>, error: unknown): Promi
   !isTransientFailure(error) && !isProjectionRuntimeError(error) && (await databaseAnswers(db));
 
 /** Drops events at or before the checkpoint, and any delivered twice: redelivery is harmless. */
-const freshEvents = (
+export const freshEvents = (
   events: ReadonlyArray<RecordedEvent>,
   after: LogPosition,
 ): ReadonlyArray<RecordedEvent> => {

@@ -7,7 +7,7 @@ import {
 } from '@crm/event-store';
 import { writeWithCheckpoint } from './apply-batch.ts';
 import type { EventDecoder } from './event-decoder.ts';
-import { processBatch } from './process-batch.ts';
+import { freshEvents, processBatch } from './process-batch.ts';
 import type { AnyProjection, ProjectedEvent } from './projection.ts';
 import { type RebuildCursor, rebuildBatchContext } from './rebuild-projection.ts';
 import type { RunnerContext } from './runner-context.ts';
@@ -31,22 +31,6 @@ export interface FoldLimits {
 export const defaultFoldLimits: FoldLimits = { flushEvery: 1_000_000, rowLimit: 4_000_000 };
 
 type Fold = ReturnType<NonNullable<AnyProjection['startFold']>>;
-
-/** The events after `after`, each after the one before (a redelivered event is dropped). */
-const eventsAfter = (
-  events: ReadonlyArray<RecordedEvent>,
-  after: LogPosition,
-): ReadonlyArray<RecordedEvent> => {
-  const fresh: RecordedEvent[] = [];
-  let last = after;
-  for (const event of events) {
-    if (comparePositions(event.position, last) > 0) {
-      fresh.push(event);
-      last = event.position;
-    }
-  }
-  return fresh;
-};
 
 /**
  * Takes one projection's events during a rebuild. From zero, and when the projection has a
@@ -96,7 +80,7 @@ export class RebuildFeed<TDatabase> {
 
   /** Takes the projection's events of a page (its types, in log order), decoded by `decode`. */
   async take(events: ReadonlyArray<RecordedEvent>, decode: EventDecoder): Promise<void> {
-    const fresh = eventsAfter(events, this.#taken);
+    const fresh = freshEvents(events, this.#taken);
     const last = fresh[fresh.length - 1];
     if (last === undefined) return;
     const fold = this.#fold;
