@@ -10,6 +10,7 @@ import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   inMemoryFold,
   isoOf,
+  isoOrNull,
   replaceRows,
   toReportingMinor,
   unappliedEvents,
@@ -136,7 +137,7 @@ const loadDeals = async (db: Db, ids: ReadonlyArray<string>, working: Working) =
   for (const row of rows) {
     working.deals.set(row.deal_id, {
       ...row,
-      won_at: row.won_at === null ? null : isoOf(row.won_at),
+      won_at: isoOrNull(row.won_at),
     });
   }
 };

@@ -1,6 +1,6 @@
 import type { CampaignMemberStatus } from '@crm/domain';
 import type { Insertable, Selectable } from 'kysely';
-import { bigintOf, isoOf, utcOf } from '../projection-kit/index.ts';
+import { bigintOf, isoOf, isoOrNull, utcOf } from '../projection-kit/index.ts';
 import type { CampaignTable } from './tables.ts';
 
 /** The funnel steps a member can reach after being added, in order. */
@@ -76,8 +76,8 @@ export const campaignFromRow = (row: Selectable<CampaignTable>): CampaignRecord 
   periodStart: row.period_start,
   periodEnd: row.period_end,
   plannedAt: isoOf(row.planned_at),
-  launchedAt: row.launched_at === null ? null : isoOf(row.launched_at),
-  endedAt: row.ended_at === null ? null : isoOf(row.ended_at),
+  launchedAt: isoOrNull(row.launched_at),
+  endedAt: isoOrNull(row.ended_at),
   members: row.members,
   now: {
     added: row.now_added,

@@ -8,7 +8,7 @@ import {
   type PhoneRegion,
 } from '@crm/domain';
 import { type Kysely, sql } from 'kysely';
-import { bigintOf, isoOf, safeNumberOf } from '../projection-kit/index.ts';
+import { bigintOf, isoOf, isoOrNull, safeNumberOf } from '../projection-kit/index.ts';
 import { runLookup } from './lookup-statement.ts';
 import type { DeliveryStatus, PaymentStatus } from './order-status.ts';
 import type { Customer360Tables } from './tables.ts';
@@ -94,7 +94,7 @@ const toView = (row: Customer360Row): Customer360 => {
     },
     mergedInto: row.merged_into,
     mergedDuplicates: row.family.filter((id) => id !== row.customer_id),
-    erasedAt: row.erased_at === null ? null : isoOf(row.erased_at),
+    erasedAt: isoOrNull(row.erased_at),
     deals: {
       open: Number(deals?.open ?? 0),
       won: Number(deals?.won ?? 0),
@@ -161,7 +161,7 @@ const toView = (row: Customer360Row): Customer360 => {
       nps: {
         ...average(row.nps_count, row.nps_total),
         latest: row.nps_latest,
-        latestAt: row.nps_latest_at === null ? null : isoOf(row.nps_latest_at),
+        latestAt: isoOrNull(row.nps_latest_at),
       },
     },
     campaigns: {

@@ -1,6 +1,6 @@
 import type { ProjectedEvent } from '@crm/projections';
 import { type Selectable, sql, type Transaction } from 'kysely';
-import { isoOf, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
+import { isoOf, isoOrNull, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
 import type {
   CustomerRow,
   DealRow,
@@ -34,8 +34,6 @@ const pairIn = (first: string, second: string, pairs: Iterable<readonly [string,
   }
   return sql<boolean>`(${sql.ref(first)}, ${sql.ref(second)}) in (select * from unnest(${firsts}::text[], ${seconds}::text[]))`;
 };
-const isoOrNull = (value: Date | string | null): string | null =>
-  value === null ? null : isoOf(value);
 const numberOrNull = (value: string | number | null): number | null =>
   value === null ? null : safeNumberOf(value);
 

@@ -6,6 +6,7 @@ import {
   inMemoryFold,
   isEventOf,
   isoOf,
+  isoOrNull,
   replaceRows,
   reportingMonthOf,
   toReportingMinor,
@@ -264,8 +265,8 @@ const load = async (
     working.customers.set(row.customer_id, {
       ...row,
       registered_at: isoOf(row.registered_at),
-      became_customer_at: row.became_customer_at === null ? null : isoOf(row.became_customer_at),
-      active_since: row.active_since === null ? null : isoOf(row.active_since),
+      became_customer_at: isoOrNull(row.became_customer_at),
+      active_since: isoOrNull(row.active_since),
     });
   }
   const storedDeals = await db

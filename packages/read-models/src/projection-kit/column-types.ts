@@ -36,5 +36,9 @@ const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export const isoOf = (value: Date | string): string =>
   typeof value === 'string' && canonicalUtc.test(value) ? value : new Date(value).toISOString();
 
+/** `isoOf` of a nullable column: null stays null. */
+export const isoOrNull = (value: Date | string | null): string | null =>
+  value === null ? null : isoOf(value);
+
 /** The canonical UTC text of an instant before it is written, so every writer stores the same. */
 export const utcOf = (instant: string): string => isoOf(instant);

@@ -6,7 +6,7 @@ export {
 } from './applied-position.ts';
 export { chunksOf } from './chunks.ts';
 export type { Int8, Jsonb, Timestamptz } from './column-types.ts';
-export { bigintOf, isoOf, safeNumberOf, utcOf } from './column-types.ts';
+export { bigintOf, isoOf, isoOrNull, safeNumberOf, utcOf } from './column-types.ts';
 export { pipelineValueOf, weightedValueOf } from './deal-values.ts';
 export {
   customerLifecycleEventTypes,

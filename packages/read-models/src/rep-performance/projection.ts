@@ -11,7 +11,7 @@ import { type Insertable, sql, type Transaction } from 'kysely';
 import {
   inMemoryFold,
   isEventOf,
-  isoOf,
+  isoOrNull,
   replaceRows,
   reportingMonthOf,
   toReportingMinor,
@@ -140,7 +140,7 @@ const load = async (
   for (const row of stored) {
     working.deals.set(row.deal_id, {
       ...row,
-      closed_at: row.closed_at === null ? null : isoOf(row.closed_at),
+      closed_at: isoOrNull(row.closed_at),
     });
   }
   return working;

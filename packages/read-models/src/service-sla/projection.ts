@@ -6,6 +6,7 @@ import {
   inMemoryFold,
   isEventOf,
   isoOf,
+  isoOrNull,
   replaceRows,
   unappliedEvents,
   utcOf,
@@ -122,7 +123,7 @@ const evolve = (tickets: Map<string, TicketRow>, event: SlaEvent): boolean => {
   }
 };
 
-const nullableIso = (value: Date | null): string | null => (value === null ? null : isoOf(value));
+const _nullableIso = (value: Date | null): string | null => isoOrNull(value);
 
 const load = async (
   db: Transaction<ServiceSlaTables>,
@@ -142,11 +143,11 @@ const load = async (
       opened_at: isoOf(row.opened_at),
       first_response_due_at: isoOf(row.first_response_due_at),
       resolution_due_at: isoOf(row.resolution_due_at),
-      first_responded_at: nullableIso(row.first_responded_at),
-      resolved_at: nullableIso(row.resolved_at),
-      closed_at: nullableIso(row.closed_at),
-      first_response_breached_at: nullableIso(row.first_response_breached_at),
-      resolution_breached_at: nullableIso(row.resolution_breached_at),
+      first_responded_at: isoOrNull(row.first_responded_at),
+      resolved_at: isoOrNull(row.resolved_at),
+      closed_at: isoOrNull(row.closed_at),
+      first_response_breached_at: isoOrNull(row.first_response_breached_at),
+      resolution_breached_at: isoOrNull(row.resolution_breached_at),
     });
   }
   return working;

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { isoOf } from '../projection-kit/index.ts';
+import { isoOf, isoOrNull } from '../projection-kit/index.ts';
 import type { ServiceSlaTables, SlaTicketTable } from './tables.ts';
 
 /** Which tickets the board covers, and the instant "overdue" is judged at. */
@@ -262,9 +262,7 @@ export const slaBreachedTickets = async (
     status: row.status,
     assigneeId: row.assignee_id,
     openedAt: isoOf(row.opened_at),
-    firstResponseBreachedAt:
-      row.first_response_breached_at === null ? null : isoOf(row.first_response_breached_at),
-    resolutionBreachedAt:
-      row.resolution_breached_at === null ? null : isoOf(row.resolution_breached_at),
+    firstResponseBreachedAt: isoOrNull(row.first_response_breached_at),
+    resolutionBreachedAt: isoOrNull(row.resolution_breached_at),
   }));
 };
