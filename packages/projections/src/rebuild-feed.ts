@@ -27,8 +27,11 @@ export interface FoldLimits {
   readonly rowLimit: number;
 }
 
-/** Flush every million events; drop a fold holding more than four million rows. */
-export const defaultFoldLimits: FoldLimits = { flushEvery: 1_000_000, rowLimit: 4_000_000 };
+/**
+ * Flush every million events; drop a fold holding more than two million rows (each a few
+ * hundred bytes of heap: a joint rebuild holds every member's fold at once).
+ */
+export const defaultFoldLimits: FoldLimits = { flushEvery: 1_000_000, rowLimit: 2_000_000 };
 
 type Fold = ReturnType<NonNullable<AnyProjection['startFold']>>;
 
