@@ -60,7 +60,7 @@ const rebuildTables = (rebuild: NonNullable<BenchReport['rebuild']>): string[] =
       'Alone (s)',
       'Alone: log events/s',
       'Alone: ratio to raw',
-      'Alone: in apply',
+      'Alone: in apply or fold',
     ],
   });
   const names = [...new Set([...together.projections, ...alone].map((t) => t.name))];

@@ -32,7 +32,7 @@ export interface ProjectionTiming {
   readonly events: number;
   /** From the start of the rebuild to its swap. */
   readonly seconds: number;
-  /** Time spent inside its `apply` (its own reads and writes), a part of `seconds`. */
+  /** Time spent inside its `apply` or its fold (its own work, reads and writes), a part of `seconds`. */
   readonly applySeconds: number;
 }
 
@@ -48,18 +48,47 @@ export interface RebuildResult {
 
 const elapsed = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
 
-/** The projection with its `apply` timed. */
-const timed = (projection: AnyProjection, spent: { seconds: number }): AnyProjection => ({
-  ...projection,
-  apply: async (db, events) => {
-    const started = process.hrtime.bigint();
-    try {
-      await projection.apply(db, events);
-    } finally {
-      spent.seconds += elapsed(started);
-    }
-  },
-});
+/** The projection with its `apply` timed, and its fold's `apply` and `flush`. */
+const timed = (projection: AnyProjection, spent: { seconds: number }): AnyProjection => {
+  const startFold = projection.startFold;
+  return {
+    ...projection,
+    apply: async (db, events) => {
+      const started = process.hrtime.bigint();
+      try {
+        await projection.apply(db, events);
+      } finally {
+        spent.seconds += elapsed(started);
+      }
+    },
+    ...(startFold === undefined
+      ? {}
+      : {
+          startFold: () => {
+            const fold = startFold();
+            return {
+              rowsHeld: () => fold.rowsHeld(),
+              apply: (events) => {
+                const started = process.hrtime.bigint();
+                try {
+                  fold.apply(events);
+                } finally {
+                  spent.seconds += elapsed(started);
+                }
+              },
+              flush: async (db) => {
+                const started = process.hrtime.bigint();
+                try {
+                  await fold.flush(db);
+                } finally {
+                  spent.seconds += elapsed(started);
+                }
+              },
+            };
+          },
+        }),
+  };
+};
 
 /**
  * Rebuilds the projections side by side in one pass over the log, as `crm rebuild` and the
