@@ -76,11 +76,6 @@ export class RebuildFeed<TDatabase> {
     return { ...this.#cursor, position: this.#taken, done: this.#cursor.done + this.#unflushed };
   }
 
-  /** True while the events go into the fold. */
-  get folding(): boolean {
-    return this.#fold !== undefined;
-  }
-
   /** Takes the projection's events of a page (its types, in log order), decoded by `decode`. */
   async take(events: ReadonlyArray<RecordedEvent>, decode: EventDecoder): Promise<void> {
     const fresh = freshEvents(events, this.#taken);
