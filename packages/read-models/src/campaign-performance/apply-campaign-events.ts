@@ -8,6 +8,7 @@ import {
 import type { ProjectedEvent, ReportingSettings } from '@crm/projections';
 import { type Insertable, sql, type Transaction } from 'kysely';
 import {
+  anyOf,
   inMemoryFold,
   isoOf,
   isoOrNull,
@@ -100,7 +101,7 @@ const loadCampaigns = async (db: Db, ids: ReadonlyArray<string>, working: Workin
   const rows = await db
     .selectFrom('campaign')
     .selectAll()
-    .where('campaign_id', '=', sql<string>`any(${ids}::text[])`)
+    .where('campaign_id', '=', anyOf(ids))
     .execute();
   for (const row of rows) working.campaigns.set(row.campaign_id, campaignFromRow(row));
 };
@@ -132,7 +133,7 @@ const loadDeals = async (db: Db, ids: ReadonlyArray<string>, working: Working) =
   const rows = await db
     .selectFrom('campaign_deal')
     .selectAll()
-    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .where('deal_id', '=', anyOf(ids))
     .execute();
   for (const row of rows) {
     working.deals.set(row.deal_id, {

@@ -1,6 +1,6 @@
 import type { ProjectedEvent } from '@crm/projections';
 import { type Selectable, sql, type Transaction } from 'kysely';
-import { isoOf, isoOrNull, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
+import { anyOf, isoOf, isoOrNull, replaceRows, safeNumberOf } from '../projection-kit/index.ts';
 import type {
   CustomerRow,
   DealRow,
@@ -18,10 +18,6 @@ import {
 
 const key = (a: string, b: string): string => `${a}\u0000${b}`;
 
-// `column = any($1)`: one array parameter however many ids a batch touches (an `in` list sends
-// and plans one parameter per id).
-const anyOf = (column: string, ids: ReadonlySet<string>) =>
-  sql<boolean>`${sql.ref(column)} = any(${[...ids]}::text[])`;
 // `(a, b) in (select * from unnest($1, $2))`: two array parameters however many pairs, so the
 // statement is planned once and reaches the rows by the key. A literal list of tuples is a new
 // statement for every count, and past a few hundred pairs the planner scans the whole table.
@@ -238,7 +234,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('deals')
         .selectAll()
-        .where(anyOf('deal_id', dealIds))
+        .where('deal_id', '=', anyOf(dealIds))
         .execute();
       for (const row of rows) {
         this.deals.set(row.deal_id, dealRow(row));
@@ -249,7 +245,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('tickets')
         .selectAll()
-        .where(anyOf('ticket_id', ticketIds))
+        .where('ticket_id', '=', anyOf(ticketIds))
         .execute();
       for (const row of rows) {
         this.tickets.set(row.ticket_id, { ...row, opened_at: isoOf(row.opened_at) });
@@ -260,7 +256,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('customers')
         .selectAll()
-        .where(anyOf('customer_id', customerIds))
+        .where('customer_id', '=', anyOf(customerIds))
         .execute();
       for (const row of rows) {
         this.customers.set(row.customer_id, customerRow(row));
@@ -291,7 +287,7 @@ export class WorkingSet {
       const rows = await db
         .selectFrom('campaigns')
         .selectAll()
-        .where(anyOf('campaign_id', campaignIds))
+        .where('campaign_id', '=', anyOf(campaignIds))
         .execute();
       for (const row of rows) this.campaigns.set(row.campaign_id, row.name);
     }
@@ -414,7 +410,7 @@ export class WorkingSet {
       const counted = await db
         .selectFrom('timeline')
         .select(['customer_id', sql<number>`count(*)::int4`.as('entries')])
-        .where(sql<boolean>`customer_id = any(${fresh}::text[])`)
+        .where('customer_id', '=', anyOf(fresh))
         .groupBy('customer_id')
         .execute();
       for (const { customer_id, entries } of counted) {
@@ -444,7 +440,7 @@ export class WorkingSet {
           'place',
         ),
       ])
-      .where(sql<boolean>`customer_id = any(${over}::text[])`);
+      .where('customer_id', '=', anyOf(over));
     const beyond = db
       .selectFrom(ranked.as('ranked'))
       .select(['ranked.customer_id', 'ranked.commit_position', 'ranked.prepare_position'])
@@ -452,7 +448,7 @@ export class WorkingSet {
     // The first condition lets the planner reach the rows by the key, not by a scan.
     await db
       .deleteFrom('timeline')
-      .where(sql<boolean>`customer_id = any(${over}::text[])`)
+      .where('customer_id', '=', anyOf(over))
       .where(sql<boolean>`(customer_id, commit_position, prepare_position) in (${beyond})`)
       .execute();
   }

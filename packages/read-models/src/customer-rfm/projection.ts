@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import { type Insertable, sql, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import {
+  anyOf,
   customerLifecycleEventTypes,
   inMemoryFold,
   isEventOf,
@@ -138,7 +139,7 @@ const load = async (
   const storedCustomers = await db
     .selectFrom('rfm_customer')
     .selectAll()
-    .where('customer_id', '=', sql<string>`any(${[...customerIds]}::text[])`)
+    .where('customer_id', '=', anyOf(customerIds))
     .execute();
   for (const row of storedCustomers) {
     working.customers.set(row.customer_id, {
@@ -149,7 +150,7 @@ const load = async (
   const storedDeals = await db
     .selectFrom('rfm_deal')
     .selectAll()
-    .where('deal_id', '=', sql<string>`any(${[...correctedIds]}::text[])`)
+    .where('deal_id', '=', anyOf(correctedIds))
     .execute();
   for (const row of storedDeals) {
     working.deals.set(row.deal_id, { ...row, won_at: isoOf(row.won_at) });

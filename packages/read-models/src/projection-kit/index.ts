@@ -1,3 +1,4 @@
+export { anyOf } from './any-of.ts';
 export type { AppliedPositionTable, AppliedPositionTables } from './applied-position.ts';
 export {
   createAppliedPositionTable,

@@ -7,8 +7,9 @@ import type {
   WonDealFigures,
 } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import { type Insertable, sql, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import {
+  anyOf,
   inMemoryFold,
   isEventOf,
   isoOrNull,
@@ -135,7 +136,7 @@ const load = async (
   const stored = await db
     .selectFrom('rep_deal')
     .selectAll()
-    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .where('deal_id', '=', anyOf(ids))
     .execute();
   for (const row of stored) {
     working.deals.set(row.deal_id, {
@@ -246,10 +247,7 @@ const write = async (db: Transaction<RepPerformanceTables>, working: Working): P
     (id) => working.linesStored === undefined || working.linesStored.has(id),
   );
   if (relined.length > 0) {
-    await db
-      .deleteFrom('rep_deal_line')
-      .where('deal_id', '=', sql<string>`any(${relined}::text[])`)
-      .execute();
+    await db.deleteFrom('rep_deal_line').where('deal_id', '=', anyOf(relined)).execute();
   }
   const lineRows = [...working.lines.values()].flat();
   await replaceRows(db, 'rep_deal_line', ['deal_id', 'line_no'], lineRows, repDealLineKinds);

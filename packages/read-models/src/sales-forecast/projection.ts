@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import { type Insertable, sql, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import {
+  anyOf,
   bigintOf,
   inMemoryFold,
   isEventOf,
@@ -136,7 +137,7 @@ const load = async (
   const stored = await db
     .selectFrom('forecast_deal')
     .selectAll()
-    .where('deal_id', '=', sql<string>`any(${ids}::text[])`)
+    .where('deal_id', '=', anyOf(ids))
     .execute();
   for (const row of stored) {
     working.deals.set(row.deal_id, {

@@ -1,7 +1,8 @@
 import { type DomainEvent, ticketEventCodecs } from '@crm/domain';
 import type { ProjectedEvent, Projection, ReportingSettings } from '@crm/projections';
-import { type Insertable, sql, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import {
+  anyOf,
   eventTypesOf,
   inMemoryFold,
   isEventOf,
@@ -135,7 +136,7 @@ const load = async (
   const stored = await db
     .selectFrom('sla_ticket')
     .selectAll()
-    .where('ticket_id', '=', sql<string>`any(${ids}::text[])`)
+    .where('ticket_id', '=', anyOf(ids))
     .execute();
   for (const row of stored) {
     working.tickets.set(row.ticket_id, {
