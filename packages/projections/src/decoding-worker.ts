@@ -218,6 +218,16 @@ export const startDecodingWorker = (input: {
     for (const { reject } of waiting.values()) reject(stopped);
     waiting.clear();
   };
+  const decodeHere = async (
+    recorded: RecordedEvent | undefined,
+  ): Promise<ProjectedEvent | Error> => {
+    try {
+      if (here === undefined || recorded === undefined) throw new Error('Not decoded.');
+      return await here.decode(recorded);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
   worker.on('message', (reply: PageReply) => {
     const caller = waiting.get(reply.id);
     if (caller === undefined) return;
@@ -226,19 +236,22 @@ export const startDecodingWorker = (input: {
       caller.reject(arrived(reply.failure));
       return;
     }
-    void Promise.all(
-      reply.decoded.map(async (decoding, index): Promise<ProjectedEvent | Error> => {
-        if ('event' in decoding) return decoding.event;
-        if ('error' in decoding) return arrived(decoding.error);
-        const recorded = reply.events[index];
-        try {
-          if (here === undefined || recorded === undefined) throw new Error('Not decoded.');
-          return await here.decode(recorded);
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    ).then((decoded) => caller.resolve({ events: reply.events, decoded }));
+    // Only the share left to this thread waits for a decoding; the rest is taken as it came.
+    const decoded: Array<ProjectedEvent | Error> = [];
+    const decodingHere: Array<Promise<void>> = [];
+    reply.decoded.forEach((decoding, index) => {
+      if ('event' in decoding) decoded[index] = decoding.event;
+      else if ('error' in decoding) decoded[index] = arrived(decoding.error);
+      else
+        decodingHere.push(
+          decodeHere(reply.events[index]).then((outcome) => {
+            decoded[index] = outcome;
+          }),
+        );
+    });
+    if (decodingHere.length === 0) caller.resolve({ events: reply.events, decoded });
+    else
+      void Promise.all(decodingHere).then(() => caller.resolve({ events: reply.events, decoded }));
   });
   worker.on('error', (error) => stop(error));
   const exited = new Promise<void>((resolve) => {
